@@ -1,0 +1,48 @@
+package io.dataops.model.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+
+/**
+ * Lifecycle and progress facts on {@link io.dataops.model.Topics#PIPELINE_EVENTS}, keyed by file id.
+ * job-service keeps JOBS from them, ingest-service DATA_FILES.status, report-service its dashboard model.
+ * Counts in them are totals so far, never increments, so a redelivered event changes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PipelineEvent.FileUploaded.class, name = "FileUploaded"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileProcessingRequested.class, name = "FileProcessingRequested"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileProcessingStarted.class, name = "FileProcessingStarted"),
+        @JsonSubTypes.Type(value = PipelineEvent.JobProgressed.class, name = "JobProgressed"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileLoaded.class, name = "FileLoaded"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileFailed.class, name = "FileFailed")})
+public sealed interface PipelineEvent {
+    long fileId();
+
+    Instant at();
+
+    record FileUploaded(long fileId, String originalName, String fileType, long fileSize, long uploadedBy,
+                        Instant at) implements PipelineEvent {
+    }
+
+    record FileProcessingRequested(long jobId, long fileId, String target, Instant at) implements PipelineEvent {
+    }
+
+    record FileProcessingStarted(long jobId, long fileId, String target, Instant at) implements PipelineEvent {
+    }
+
+    /** Totals so far, reported by the stage named in {@code stage} (validation or loader). */
+    record JobProgressed(long jobId, long fileId, String stage, long rowsRead, long rowsValid, long rowsRejected,
+                         long rowsLoaded, Instant at) implements PipelineEvent {
+    }
+
+    /** The file went through every stage; the final, authoritative counts. */
+    record FileLoaded(long jobId, long fileId, String target, long rowsRead, long rowsValid, long rowsRejected,
+                      long rowsLoaded, Instant at) implements PipelineEvent {
+    }
+
+    record FileFailed(long jobId, long fileId, String reason, Instant at) implements PipelineEvent {
+    }
+}

@@ -1,0 +1,39 @@
+package io.dataops.model.problem;
+
+/**
+ * Every stable error code an API answer can carry, with its HTTP status. docs/errors.md lists them for users;
+ * a code, once published, keeps its meaning.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400, "The request is not valid"),
+    EMPTY_FILE(400, "The file is empty"),
+    UNKNOWN_TARGET(400, "Unknown target table"),
+    RULE_FIELD_UNKNOWN(400, "A rule names a field the target does not have"),
+    UNAUTHORIZED(401, "Authentication required"),
+    INVALID_CREDENTIALS(401, "Wrong username or password"),
+    TOKEN_REVOKED(401, "The token was revoked"),
+    FORBIDDEN(403, "Permission denied"),
+    NOT_FOUND(404, "Not found"),
+    CONFLICT(409, "The resource is in a state that does not allow this"),
+    FILE_TOO_LARGE(413, "The file is too large"),
+    UNSUPPORTED_FORMAT(415, "Unsupported file format"),
+    RATE_LIMITED(429, "Too many requests"),
+    INTERNAL_ERROR(500, "Internal error"),
+    UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,63 @@
+package io.dataops.testing;
+
+import io.dataops.model.security.Permissions;
+import io.dataops.model.security.TokenClaims;
+import io.smallrye.jwt.build.Jwt;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Real RS256 tokens, shaped like the gateway's, signed with {@link JwtKeysResource}'s private key. */
+public final class TestTokens {
+
+    public static String forRole(String role) {
+        return forUser(1L, "test-" + role, role);
+    }
+
+    public static String forUser(long userId, String username, String role) {
+        return Jwt.issuer(TokenClaims.ISSUER)
+                .upn(username)
+                .subject(username)
+                .groups(Permissions.groupsFor(role))
+                .claim(TokenClaims.USER_ID, userId)
+                .claim(TokenClaims.ROLE, role)
+                .claim("jti", UUID.randomUUID().toString())
+                .expiresIn(Duration.ofMinutes(15))
+                .jws().keyId("dataops")
+                .sign(privateKey());
+    }
+
+    /** Signed by a key nobody trusts: must be refused like no token at all. */
+    public static String signedByStranger(String role) {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(TokenClaims.ISSUER).upn("mallory").groups(Permissions.groupsFor(role))
+                    .expiresIn(Duration.ofMinutes(15)).sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey() {
+        String location = System.getProperty(JwtKeysResource.PRIVATE_KEY_PROPERTY);
+        if (location == null) {
+            throw new IllegalStateException("JwtKeysResource has not started: add it to the test class");
+        }
+        try {
+            String pem = Files.readString(Path.of(location)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read test private key " + location, e);
+        }
+    }
+
+    private TestTokens() {
+    }
+}

@@ -1,0 +1,80 @@
+package io.dataops.ingest.parsing;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.dataops.model.events.SourceRow;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads a CSV file (RFC 4180, via FastCSV) row by row. The first row is the header; its names are trimmed and
+ * lower-cased so they match target columns. A row whose field count differs from the header's is passed on
+ * with {@code malformed} set, so it becomes a row error instead of failing the file.
+ */
+public final class CsvRowReader implements RowReader {
+    private final CsvReader<CsvRecord> csv;
+    private final Iterator<CsvRecord> records;
+    private final List<String> header;
+    private final char delimiter;
+
+    public CsvRowReader(Reader source, char delimiter) {
+        this.delimiter = delimiter;
+        this.csv = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(new ByteOrderMarkSkippingReader(source));
+        this.records = csv.iterator();
+        this.header = records.hasNext()
+                ? records.next().getFields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList()
+                : List.of();
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return records.hasNext();
+    }
+
+    @Override
+    public SourceRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CsvRecord record = records.next();
+        List<String> fields = record.getFields();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(fields.size(), header.size()); i++) {
+            values.put(header.get(i), fields.get(i));
+        }
+        String malformed = fields.size() == header.size() ? null
+                : "Expected " + header.size() + " fields as in the header, found " + fields.size();
+        return new SourceRow(record.getStartingLineNumber(), values, raw(fields), malformed);
+    }
+
+    private String raw(List<String> fields) {
+        StringWriter out = new StringWriter();
+        CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF)
+                .build(out).writeRecord(fields);
+        String line = out.toString();
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.dataops.ingest.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A row of FILE_RUNS: one processing run of a file, the emitter's durable to-do item. */
+@Entity
+@Table(name = "file_runs")
+public class FileRun extends PanacheEntityBase {
+    public static final String QUEUED = "queued";
+    public static final String EMITTING = "emitting";
+    public static final String EMITTED = "emitted";
+    public static final String FAILED = "failed";
+
+    @Id
+    @Column(name = "job_id")
+    public long jobId;
+    @Column(name = "file_id")
+    public long fileId;
+    @Column(name = "target_table")
+    public String targetTable;
+    /** The run's validation rules as JSON (EventCodec form). */
+    public String rules;
+    public String state;
+    @Column(name = "batches_emitted")
+    public int batchesEmitted;
+    @Column(name = "rows_emitted")
+    public long rowsEmitted;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<FileRun> unfinished() {
+        return list("state in ?1 order by createdAt", List.of(QUEUED, EMITTING));
+    }
+}

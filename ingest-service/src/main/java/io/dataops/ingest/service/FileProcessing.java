@@ -1,0 +1,109 @@
+package io.dataops.ingest.service;
+
+import io.dataops.ingest.client.JobClient;
+import io.dataops.ingest.messaging.PipelineEventPublisher;
+import io.dataops.ingest.repository.DataFile;
+import io.dataops.ingest.repository.FileRun;
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.ValidationRules;
+import io.dataops.model.problem.ErrorCode;
+import io.dataops.model.problem.Problem.FieldError;
+import io.dataops.model.problem.ProblemException;
+import io.dataops.model.targets.TargetTable;
+import io.dataops.model.targets.TargetTables;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Starts a processing run of an uploaded file: checks the request, gets a job, queues the run, answers at once. */
+@ApplicationScoped
+public class FileProcessing {
+    public static final String JOB_TYPE = "file_processing";
+
+    private final JobClient jobs;
+    private final RowEmitter emitter;
+    private final PipelineEventPublisher events;
+
+    public FileProcessing(@RestClient JobClient jobs, RowEmitter emitter, PipelineEventPublisher events) {
+        this.jobs = jobs;
+        this.emitter = emitter;
+        this.events = events;
+    }
+
+    public record Started(long jobId, long fileId) {
+    }
+
+    public Started start(long fileId, String targetName, ValidationRules requested, String authorization) {
+        DataFile file = DataFile.findById(fileId);
+        if (file == null) {
+            throw ProblemException.notFound("File", fileId);
+        }
+        if (DataFile.PROCESSING.equals(file.status)) {
+            throw new ProblemException(ErrorCode.CONFLICT, "File " + fileId + " is already being processed");
+        }
+        TargetTable target = TargetTables.require(targetName);
+        ValidationRules rules = requested == null ? ValidationRules.none() : requested;
+        checkRuleFields(target, rules);
+
+        long jobId = createJob(file, target, rules, authorization);
+        queue(fileId, jobId, target, rules);
+        events.publish(new PipelineEvent.FileProcessingRequested(jobId, fileId, target.name(), Instant.now()));
+        emitter.submit(jobId);
+        return new Started(jobId, fileId);
+    }
+
+    static void checkRuleFields(TargetTable target, ValidationRules rules) {
+        List<FieldError> errors = new ArrayList<>();
+        Stream.of(Map.entry("required_fields", rules.requiredFields()), Map.entry("email_format", rules.emailFields()),
+                        Map.entry("positive_numbers", rules.positiveNumberFields()))
+                .forEach(rule -> rule.getValue().stream()
+                        .filter(field -> target.column(field).isEmpty())
+                        .forEach(field -> errors.add(new FieldError("validation_rules." + rule.getKey(),
+                                "'" + field + "' is not a column of " + target.name()))));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ErrorCode.RULE_FIELD_UNKNOWN,
+                    "The rules name fields that " + target.name() + " does not have", errors);
+        }
+    }
+
+    private long createJob(DataFile file, TargetTable target, ValidationRules rules, String authorization) {
+        try {
+            return jobs.create(authorization, new JobClient.NewJob("Process " + file.originalName, JOB_TYPE, file.id,
+                    Map.of("file_id", file.id, "target_table", target.name(), "validation_rules", rules))).id();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 401 || status == 403) {
+                throw new ProblemException(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN,
+                        "job-service refused to create the job for this user");
+            }
+            throw new ProblemException(ErrorCode.UPSTREAM_UNAVAILABLE, "job-service answered " + status);
+        } catch (ProcessingException e) {
+            throw new ProblemException(ErrorCode.UPSTREAM_UNAVAILABLE, "job-service cannot be reached");
+        }
+    }
+
+    @Transactional
+    void queue(long fileId, long jobId, TargetTable target, ValidationRules rules) {
+        DataFile file = DataFile.findById(fileId);
+        file.status = DataFile.PROCESSING;
+        file.errorMessage = null;
+        file.processedAt = null;
+        FileRun run = new FileRun();
+        run.jobId = jobId;
+        run.fileId = fileId;
+        run.targetTable = target.name();
+        run.rules = EventCodec.encode(rules);
+        run.state = FileRun.QUEUED;
+        run.createdAt = Instant.now();
+        run.persist();
+    }
+}

@@ -1,0 +1,130 @@
+package io.dataops.ingest.service;
+
+import io.dataops.ingest.config.IngestConfig;
+import io.dataops.ingest.messaging.PipelineEventPublisher;
+import io.dataops.ingest.messaging.RowBatchPublisher;
+import io.dataops.ingest.parsing.CsvRowReader;
+import io.dataops.ingest.parsing.JsonRowReader;
+import io.dataops.ingest.parsing.RowReader;
+import io.dataops.ingest.repository.DataFile;
+import io.dataops.ingest.repository.FileRun;
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.SourceRow;
+import io.dataops.model.events.ValidationRules;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Streams a queued run's file onto Kafka as row batches plus a closing marker. Runs that were queued or
+ * half-emitted when the service stopped are emitted again from the start at boot: parsing is deterministic,
+ * so batch N has the same rows every time and downstream ledgers drop what they already have.
+ */
+@ApplicationScoped
+public class RowEmitter {
+    private static final Logger LOG = Logger.getLogger(RowEmitter.class);
+
+    private final IngestConfig config;
+    private final RowBatchPublisher rows;
+    private final PipelineEventPublisher events;
+    private final FileIngestion files;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "row-emitter"));
+
+    public RowEmitter(IngestConfig config, RowBatchPublisher rows, PipelineEventPublisher events, FileIngestion files) {
+        this.config = config;
+        this.rows = rows;
+        this.events = events;
+        this.files = files;
+    }
+
+    void resumeUnfinishedRuns(@Observes StartupEvent start) {
+        List<Long> unfinished = QuarkusTransaction.requiringNew()
+                .call(() -> FileRun.unfinished().stream().map(run -> run.jobId).toList());
+        unfinished.forEach(this::submit);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        workers.shutdownNow();
+    }
+
+    public void submit(long jobId) {
+        workers.submit(() -> emit(jobId));
+    }
+
+    void emit(long jobId) {
+        FileRun run = QuarkusTransaction.requiringNew().call(() -> markEmitting(jobId));
+        if (run == null) {
+            return;
+        }
+        try {
+            Path content = QuarkusTransaction.requiringNew().call(() -> files.contentOf(DataFile.findById(run.fileId)));
+            ValidationRules rules = EventCodec.decode(run.rules, ValidationRules.class);
+            events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
+            long rowCount = 0;
+            int batchNo = 0;
+            try (RowReader reader = open(content, run)) {
+                List<SourceRow> batch = new ArrayList<>(config.batchSize());
+                while (reader.hasNext()) {
+                    batch.add(reader.next());
+                    rowCount++;
+                    if (batch.size() == config.batchSize()) {
+                        rows.publish(new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                        batch = new ArrayList<>(config.batchSize());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    rows.publish(new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                }
+            }
+            rows.publish(new RowsEnd(jobId, run.fileId, run.targetTable, batchNo, rowCount, 0));
+            finish(jobId, FileRun.EMITTED, batchNo, rowCount);
+            LOG.infof("Job %d: emitted %d rows of file %d in %d batches", jobId, rowCount, run.fileId, batchNo);
+        } catch (Exception e) {
+            LOG.errorf(e, "Job %d: file %d could not be read", jobId, run.fileId);
+            finish(jobId, FileRun.FAILED, 0, 0);
+            events.publish(new PipelineEvent.FileFailed(jobId, run.fileId, "The file could not be read: " + e.getMessage(),
+                    Instant.now()));
+        }
+    }
+
+    private static FileRun markEmitting(long jobId) {
+        FileRun run = FileRun.findById(jobId);
+        if (run == null || !(FileRun.QUEUED.equals(run.state) || FileRun.EMITTING.equals(run.state))) {
+            return null;
+        }
+        run.state = FileRun.EMITTING;
+        return run;
+    }
+
+    private static void finish(long jobId, String state, int batches, long rowCount) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FileRun run = FileRun.findById(jobId);
+            run.state = state;
+            run.batchesEmitted = batches;
+            run.rowsEmitted = rowCount;
+        });
+    }
+
+    private static RowReader open(Path content, FileRun run) throws java.io.IOException {
+        Reader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8);
+        return content.getFileName().toString().toLowerCase().matches(".*\\.(json|ndjson|jsonl)$")
+                ? new JsonRowReader(reader)
+                : new CsvRowReader(reader, ',');
+    }
+}
