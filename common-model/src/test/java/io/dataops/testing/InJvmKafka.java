@@ -74,7 +74,7 @@ public final class InJvmKafka {
     private static void format(Path config) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(
-                new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone"},
+                new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                 new PrintStream(output));
         if (exit != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + output);

@@ -67,8 +67,12 @@ public final class CsvRowReader implements RowReader {
 
     private String raw(List<String> fields) {
         StringWriter out = new StringWriter();
-        CsvWriter.builder().fieldSeparator(delimiter).lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF)
-                .build(out).writeRecord(fields);
+        try (CsvWriter writer = CsvWriter.builder().fieldSeparator(delimiter)
+                .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out)) {
+            writer.writeRecord(fields);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String line = out.toString();
         return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }

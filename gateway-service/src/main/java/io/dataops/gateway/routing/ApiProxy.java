@@ -1,0 +1,101 @@
+package io.dataops.gateway.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataops.gateway.config.GatewayConfig;
+import io.dataops.gateway.service.TokenRevocations;
+import io.dataops.model.problem.ErrorCode;
+import io.dataops.model.problem.Problem;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Forwards /api/* requests that belong to another service, after checking the bearer token here first (signature,
+ * expiry, issuer, logout list). Bodies stream through untouched; the token goes along, and the service checks it
+ * again with its own permission rules.
+ */
+@ApplicationScoped
+public class ApiProxy {
+    private final JWTParser parser;
+    private final TokenRevocations revocations;
+    private final ObjectMapper json;
+    private final Map<String, URI> upstreams;
+
+    public ApiProxy(JWTParser parser, TokenRevocations revocations, ObjectMapper json, GatewayConfig config) {
+        this.parser = parser;
+        this.revocations = revocations;
+        this.json = json;
+        this.upstreams = config.gateway().routes().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> URI.create(e.getValue())));
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64)));
+        proxy.originSelector(this::originOf);
+        router.routeWithRegex(RouteTable.FORWARDED_PATHS).handler(ctx -> authorizeThenForward(ctx, proxy));
+    }
+
+    private Future<SocketAddress> originOf(HttpServerRequest request) {
+        URI upstream = RouteTable.serviceFor(request.path()).map(upstreams::get).orElse(null);
+        if (upstream == null) {
+            return Future.failedFuture("No upstream for " + request.path());
+        }
+        return Future.succeededFuture(SocketAddress.inetSocketAddress(upstream.getPort(), upstream.getHost()));
+    }
+
+    private void authorizeThenForward(RoutingContext ctx, HttpProxy proxy) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            reject(ctx, Problem.of(ErrorCode.UNAUTHORIZED, "A bearer token is required"));
+            return;
+        }
+        JsonWebToken token;
+        try {
+            token = parser.parse(header.substring(7).trim());
+        } catch (ParseException e) {
+            reject(ctx, Problem.of(ErrorCode.UNAUTHORIZED, "The bearer token is not valid"));
+            return;
+        }
+        revocations.isRevoked(token.getTokenID()).subscribe().with(revoked -> {
+            if (revoked) {
+                reject(ctx, Problem.of(ErrorCode.TOKEN_REVOKED, "This token was revoked by a logout"));
+            } else {
+                proxy.handle(request);
+            }
+        }, failure -> reject(ctx, Problem.of(ErrorCode.UPSTREAM_UNAVAILABLE, "The token store is unavailable")));
+    }
+
+    private void reject(RoutingContext ctx, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + problem.status() + ",\"code\":\"" + problem.code() + "\"}";
+        }
+        var response = ctx.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (problem.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.request().resume();
+        response.end(body);
+    }
+}

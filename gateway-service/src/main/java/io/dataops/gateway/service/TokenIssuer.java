@@ -1,0 +1,40 @@
+package io.dataops.gateway.service;
+
+import io.dataops.gateway.config.GatewayConfig;
+import io.dataops.gateway.repository.User;
+import io.dataops.model.security.Permissions;
+import io.dataops.model.security.TokenClaims;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * Signs RS256 access tokens with the key at {@code smallrye.jwt.sign.key.location}. {@code groups} holds the role
+ * and every permission it grants, so each service checks permissions from the signed token alone.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+    private final GatewayConfig config;
+
+    public TokenIssuer(GatewayConfig config) {
+        this.config = config;
+    }
+
+    public record IssuedToken(String token, long expiresInSeconds) {
+    }
+
+    public IssuedToken issueFor(User user) {
+        long ttl = config.gateway().accessTokenTtl().toSeconds();
+        String token = Jwt.issuer(TokenClaims.ISSUER)
+                .upn(user.username)
+                .subject(user.username)
+                .groups(Permissions.groupsFor(user.role))
+                .claim(TokenClaims.USER_ID, user.id)
+                .claim(TokenClaims.ROLE, user.role)
+                .claim("jti", UUID.randomUUID().toString())
+                .expiresIn(ttl)
+                .sign();
+        return new IssuedToken(token, ttl);
+    }
+}

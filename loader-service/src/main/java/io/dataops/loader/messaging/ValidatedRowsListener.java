@@ -1,0 +1,71 @@
+package io.dataops.loader.messaging;
+
+import io.dataops.loader.repository.LoadLedger;
+import io.dataops.loader.service.BatchLoad;
+import io.dataops.model.Topics;
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Consumes {@code Topics.FILE_ROWS_VALIDATED}: loads each batch, then acknowledges it (the offset follows the
+ * database commit). The closing marker turns the ledger's totals into the file's FileLoaded event.
+ */
+@ApplicationScoped
+public class ValidatedRowsListener {
+    private static final Logger LOG = Logger.getLogger(ValidatedRowsListener.class);
+
+    private final BatchLoad loads;
+    private final PipelineEventPublisher events;
+    private final DeadLetterPublisher deadLetters;
+
+    public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters) {
+        this.loads = loads;
+        this.events = events;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("file-rows-validated-in")
+    @Blocking
+    public CompletionStage<Void> onMessage(Message<String> message) {
+        String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
+        FileRowsMessage rows;
+        try {
+            rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
+        } catch (UnreadableEventException e) {
+            LOG.warnf("Dead-lettering an unreadable row message (key %s): %s", key, e.getMessage());
+            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_VALIDATED, e.getMessage());
+            return message.ack();
+        }
+        try {
+            if (rows instanceof RowBatch batch) {
+                loads.load(batch);
+                LoadLedger.Totals totals = loads.totals(batch.jobId());
+                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
+                        totals.rowsLoaded(), Instant.now()));
+            } else if (rows instanceof RowsEnd end) {
+                LoadLedger.Totals totals = loads.totals(end.jobId());
+                events.publish(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(), end.rowCount(),
+                        end.rowCount() - end.rejectedCount(), end.rejectedCount(), totals.rowsLoaded(), Instant.now()));
+            }
+        } catch (ProblemException e) {
+            LOG.warnf("Dead-lettering a message of job %d: %s", rows.jobId(), e.getMessage());
+            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_VALIDATED, e.getMessage());
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
+        }
+        return message.ack();
+    }
+}

@@ -1,0 +1,84 @@
+package io.dataops.loader.rest;
+
+import io.dataops.loader.repository.Customer;
+import io.dataops.model.api.Page;
+import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.Sort;
+import io.dataops.model.problem.ProblemException;
+import io.dataops.model.security.Permissions;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The loaded CUSTOMERS rows (seed 6.1 Data Tables): filtered, sorted, paged. */
+@Path("/api/data/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "customer_code", "customerCode",
+            "name", "name", "country", "country", "segment", "segment", "credit_limit", "creditLimit",
+            "created_at", "createdAt");
+
+    public record CustomerView(long id, String customerCode, String name, String email, String phone, String country,
+                               String segment, BigDecimal creditLimit, boolean isActive, Long sourceFileId,
+                               Instant createdAt) {
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id, c.customerCode, c.name, c.email, c.phone, c.country, c.segment,
+                    c.creditLimit, c.isActive == 1, c.sourceFileId, c.createdAt);
+        }
+    }
+
+    @GET
+    @RolesAllowed(Permissions.DATA_READ)
+    public Page<CustomerView> list(@QueryParam("country") String country, @QueryParam("segment") String segment,
+                                   @QueryParam("source_file_id") Long sourceFileId, @QueryParam("search") String search,
+                                   @QueryParam("page") Integer page, @QueryParam("limit") Integer limit,
+                                   @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, limit);
+        Sort order = Sort.parse(sort, SORTABLE, "customer_code");
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (country != null) {
+            where.add("country = :country");
+            params.and("country", country);
+        }
+        if (segment != null) {
+            where.add("segment = :segment");
+            params.and("segment", segment);
+        }
+        if (sourceFileId != null) {
+            where.add("sourceFileId = :file");
+            params.and("file", sourceFileId);
+        }
+        if (search != null && !search.isBlank()) {
+            where.add("(lower(name) like :search or lower(customerCode) like :search or lower(email) like :search)");
+            params.and("search", "%" + search.toLowerCase() + "%");
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
+                + "order by " + order.toSql() + ", id";
+        PanacheQuery<Customer> found = Customer.find(query, params).page(request.page() - 1, request.limit());
+        return Page.of(found.list().stream().map(CustomerView::of).toList(), found.count(), request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Permissions.DATA_READ)
+    public CustomerView get(@PathParam("id") long id) {
+        Customer customer = Customer.findById(id);
+        if (customer == null) {
+            throw ProblemException.notFound("Customer", id);
+        }
+        return CustomerView.of(customer);
+    }
+}

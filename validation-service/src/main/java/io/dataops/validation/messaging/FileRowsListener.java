@@ -1,0 +1,80 @@
+package io.dataops.validation.messaging;
+
+import io.dataops.model.Topics;
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.problem.ProblemException;
+import io.dataops.validation.repository.ValidationLedger;
+import io.dataops.validation.service.BatchValidation;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Consumes {@code Topics.FILE_ROWS_UPLOADED}. A batch is validated and committed, then its valid rows are sent
+ * on; only then is the message acknowledged, so the offset never runs ahead of the database or of the next topic.
+ */
+@ApplicationScoped
+public class FileRowsListener {
+    private static final Logger LOG = Logger.getLogger(FileRowsListener.class);
+
+    private final BatchValidation validation;
+    private final MutinyEmitter<String> validated;
+    private final PipelineEventPublisher events;
+    private final DeadLetterPublisher deadLetters;
+
+    public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
+                            PipelineEventPublisher events, DeadLetterPublisher deadLetters) {
+        this.validation = validation;
+        this.validated = validated;
+        this.events = events;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("file-rows-in")
+    @Blocking
+    public CompletionStage<Void> onMessage(Message<String> message) {
+        String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
+        FileRowsMessage rows;
+        try {
+            rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
+        } catch (UnreadableEventException e) {
+            LOG.warnf("Dead-lettering an unreadable row message (key %s): %s", key, e.getMessage());
+            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_UPLOADED, e.getMessage());
+            return message.ack();
+        }
+        try {
+            if (rows instanceof RowBatch batch) {
+                forward(validation.validate(batch));
+                ValidationLedger.Totals totals = validation.totals(batch.jobId());
+                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "validation",
+                        totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
+            } else if (rows instanceof RowsEnd end) {
+                forward(validation.close(end));
+            }
+        } catch (ProblemException e) {
+            // e.g. a target this version does not know: retrying can never succeed
+            LOG.warnf("Dead-lettering job %d batch message: %s", rows.jobId(), e.getMessage());
+            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_UPLOADED, e.getMessage());
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
+        }
+        return message.ack();
+    }
+
+    private void forward(FileRowsMessage message) {
+        validated.sendMessageAndAwait(KafkaRecord.of(Long.toString(message.fileId()), EventCodec.encode(message)));
+    }
+}

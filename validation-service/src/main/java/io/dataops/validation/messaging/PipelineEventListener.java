@@ -1,0 +1,37 @@
+package io.dataops.validation.messaging;
+
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.UnreadableEventException;
+import io.dataops.validation.repository.KnownFile;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Learns which files exist from FileUploaded; a redelivered event finds the row already there. */
+@ApplicationScoped
+public class PipelineEventListener {
+    private static final Logger LOG = Logger.getLogger(PipelineEventListener.class);
+
+    @Incoming("pipeline-events-in")
+    @Blocking
+    @Transactional
+    public void onEvent(String payload) {
+        PipelineEvent event;
+        try {
+            event = EventCodec.decode(payload, PipelineEvent.class);
+        } catch (UnreadableEventException e) {
+            LOG.warnf("Skipping a pipeline event this version cannot read: %s", e.getMessage());
+            return;
+        }
+        if (event instanceof PipelineEvent.FileUploaded uploaded && KnownFile.findById(uploaded.fileId()) == null) {
+            KnownFile file = new KnownFile();
+            file.fileId = uploaded.fileId();
+            file.originalName = uploaded.originalName();
+            file.uploadedAt = uploaded.at();
+            file.persist();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.dataops.validation.repository;
+
+import io.dataops.validation.rules.RowError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The processed-batch ledger (VALIDATED_BATCHES) and the DATA_ERRORS inserts that go with it, in plain JDBC
+ * batches. Callers hold the transaction: ledger row and error rows commit together or not at all.
+ */
+@ApplicationScoped
+public class ValidationLedger {
+    private final DataSource dataSource;
+
+    public ValidationLedger(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record Totals(int batches, long rowsRead, long rowsValid, long rowsRejected) {
+    }
+
+    public boolean contains(long jobId, int batchNo) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM validated_batches WHERE job_id = ? AND batch_no = ?")) {
+            s.setLong(1, jobId);
+            s.setInt(2, batchNo);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void record(long jobId, long fileId, int batchNo, int read, int valid, List<RowError> errors,
+                       Map<Long, String> rawRows) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO data_errors (source_file_id, job_id, row_number,"
+                    + " raw_data, error_type, error_message, field_name, field_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (RowError error : errors) {
+                    s.setLong(1, fileId);
+                    s.setLong(2, jobId);
+                    s.setLong(3, error.rowNumber());
+                    s.setString(4, rawRows.get(error.rowNumber()));
+                    s.setString(5, error.type().name());
+                    s.setString(6, clip(error.message(), 1000));
+                    s.setString(7, clip(error.field(), 50));
+                    s.setString(8, clip(error.value(), 500));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO validated_batches (job_id, batch_no, file_id,"
+                    + " rows_read, rows_valid, rows_rejected) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, jobId);
+                s.setInt(2, batchNo);
+                s.setLong(3, fileId);
+                s.setInt(4, read);
+                s.setInt(5, valid);
+                s.setInt(6, read - valid);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record batch " + batchNo + " of job " + jobId, e);
+        }
+    }
+
+    public Totals totals(long jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_read), 0),"
+                     + " COALESCE(SUM(rows_valid), 0), COALESCE(SUM(rows_rejected), 0) FROM validated_batches WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,88 @@
+package io.dataops.validation.rules;
+
+import io.dataops.model.events.SourceRow;
+import io.dataops.model.events.ValidationRules;
+import io.dataops.model.targets.TargetTables;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowValidatorTest {
+    /** The seed's process request (section 6.2). */
+    private final RowValidator validator = new RowValidator(TargetTables.CUSTOMERS, new ValidationRules(
+            List.of("customer_code", "name"), List.of("email"), List.of("credit_limit")));
+
+    private static SourceRow row(String... keyValues) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        return SourceRow.of(7, values, String.join(",", values.values()));
+    }
+
+    @Test
+    void accepts_a_complete_valid_row() {
+        assertThat(validator.validate(row("customer_code", "CUST001", "name", "John Doe", "email", "john@example.com",
+                "credit_limit", "1000.00"))).isEmpty();
+    }
+
+    @Test
+    void rejects_a_row_whose_required_field_is_missing() {
+        List<RowError> errors = validator.validate(row("name", "John Doe", "email", "john@example.com"));
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ErrorType.REQUIRED);
+            assertThat(e.field()).isEqualTo("customer_code");
+            assertThat(e.rowNumber()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void rejects_a_row_whose_email_has_no_at_sign() {
+        List<RowError> errors = validator.validate(row("customer_code", "C1", "name", "N", "email", "not-an-email"));
+
+        assertThat(errors).extracting(RowError::type, RowError::field, RowError::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorType.FORMAT, "email", "not-an-email"));
+    }
+
+    @Test
+    void rejects_a_negative_number_where_positive_numbers_are_required() {
+        List<RowError> errors = validator.validate(row("customer_code", "C1", "name", "N", "credit_limit", "-1000.00"));
+
+        assertThat(errors).extracting(RowError::type).containsExactly(ErrorType.RANGE);
+    }
+
+    @Test
+    void rejects_text_longer_than_its_column() {
+        List<RowError> errors = validator.validate(row("customer_code", "C1", "name", "A".repeat(150)));
+
+        assertThat(errors).extracting(RowError::type, RowError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorType.LENGTH, "name"));
+    }
+
+    @Test
+    void rejects_a_non_number_in_a_decimal_column_as_a_type_error() {
+        List<RowError> errors = validator.validate(row("customer_code", "C1", "name", "N", "credit_limit", "lots"));
+
+        assertThat(errors).extracting(RowError::type).containsExactly(ErrorType.TYPE);
+    }
+
+    @Test
+    void reports_every_failing_field_of_a_row_not_just_the_first() {
+        List<RowError> errors = validator.validate(row("customer_code", "", "name", "N", "email", "bad",
+                "credit_limit", "-5"));
+
+        assertThat(errors).extracting(RowError::field).containsExactly("customer_code", "email", "credit_limit");
+    }
+
+    @Test
+    void reports_a_malformed_row_once_without_checking_its_fields() {
+        SourceRow malformed = new SourceRow(3, Map.of(), "a,b", "Expected 3 fields as in the header, found 2");
+
+        assertThat(validator.validate(malformed)).extracting(RowError::type).containsExactly(ErrorType.MALFORMED_ROW);
+    }
+}
