@@ -1,0 +1,130 @@
+package io.dataops.validation.messaging;
+
+import io.dataops.model.Topics;
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.SourceRow;
+import io.dataops.model.events.ValidationRules;
+import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.KafkaBrokerResource;
+import io.dataops.testing.TestKafka;
+import io.dataops.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Plays ingest-service on the real broker and reads what validation-service records and forwards. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+class FileRowsListenerTest {
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 100);
+    private static final ValidationRules SEED_RULES = new ValidationRules(List.of("customer_code", "name"),
+            List.of("email"), List.of("credit_limit"));
+
+    private static SourceRow row(long line, String code, String name, String email, String credit) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("customer_code", code);
+        values.put("name", name);
+        values.put("email", email);
+        values.put("credit_limit", credit);
+        return SourceRow.of(line, values, String.join(",", code, name, email, credit));
+    }
+
+    private static void announce(long fileId) {
+        TestKafka.send(Topics.PIPELINE_EVENTS, Long.toString(fileId), EventCodec.encode(
+                new PipelineEvent.FileUploaded(fileId, "c.csv", "csv", 10, 1, Instant.now())));
+    }
+
+    private static void sendRows(FileRowsMessage message) {
+        TestKafka.send(Topics.FILE_ROWS_UPLOADED, Long.toString(message.fileId()), EventCodec.encode(message));
+    }
+
+    private static List<FileRowsMessage> forwarded(long jobId, int expected) {
+        return TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED,
+                        r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId() == jobId,
+                        kept -> kept.size() >= expected, Duration.ofSeconds(30))
+                .stream().map(ConsumerRecord::value).map(v -> EventCodec.decode(v, FileRowsMessage.class)).toList();
+    }
+
+    @Test
+    void records_every_error_with_its_row_and_forwards_only_valid_rows_then_the_totals() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        sendRows(new RowBatch(jobId, fileId, "customers", SEED_RULES, 1, List.of(
+                row(2, "C1", "Ann", "ann@x.io", "10.00"),
+                row(3, "C2", "Bob", "not-an-email", "-5"),
+                row(4, "", "Cy", "cy@x.io", "1"))));
+        sendRows(new RowsEnd(jobId, fileId, "customers", 1, 3, 0));
+
+        List<FileRowsMessage> out = forwarded(jobId, 2);
+        assertThat(out).hasSize(2);
+        assertThat(((RowBatch) out.get(0)).rows()).extracting(r -> r.values().get("customer_code")).containsExactly("C1");
+        assertThat(out.get(1)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 1, 3, 2));
+
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.row_number", contains(3, 3, 4))
+                .body("items.field_name", contains("email", "credit_limit", "customer_code"))
+                .body("items.error_type", contains("FORMAT", "RANGE", "REQUIRED"))
+                .body("items[0].field_value", equalTo("not-an-email"))
+                .body("items[0].raw_data", equalTo("C2,Bob,not-an-email,-5"));
+    }
+
+    @Test
+    void redelivered_batch_changes_nothing_but_is_forwarded_again() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        RowBatch batch = new RowBatch(jobId, fileId, "customers", SEED_RULES, 1, List.of(
+                row(2, "C1", "Ann", "bad", "1"), row(3, "C2", "Bob", "b@x.io", "1")));
+        sendRows(batch);
+        sendRows(batch);
+        sendRows(new RowsEnd(jobId, fileId, "customers", 1, 2, 0));
+
+        List<FileRowsMessage> out = forwarded(jobId, 3);
+        assertThat(out.get(2)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 1, 2, 1));
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void an_unreadable_message_goes_to_the_dead_letter_topic_with_its_reason() {
+        String key = "poison-" + IDS.incrementAndGet();
+        TestKafka.send(Topics.FILE_ROWS_UPLOADED, key, "{\"type\":\"NoSuchThing\"}");
+
+        List<ConsumerRecord<String, String>> parked = TestKafka.readUntil(Topics.DEAD_LETTER, r -> key.equals(r.key()),
+                kept -> !kept.isEmpty(), Duration.ofSeconds(30));
+        assertThat(parked).hasSize(1);
+        assertThat(new String(parked.get(0).headers().lastHeader("dataops-dlq-reason").value())).contains("FileRowsMessage");
+    }
+
+    @Test
+    void errors_of_an_unknown_file_are_404_and_bad_paging_is_400() {
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/424242/errors")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("limit", 0).when().get("/api/data/errors")
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
+        given().when().get("/api/data/errors").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+    }
+}
