@@ -28,8 +28,7 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of(
                 "mp.jwt.verify.publickey.location", System.getProperty(PUBLIC_KEY_PROPERTY),
-                "smallrye.jwt.sign.key.location", System.getProperty(PRIVATE_KEY_PROPERTY),
-                "dataops.jwt.public-key-location", System.getProperty(PUBLIC_KEY_PROPERTY));
+                "smallrye.jwt.sign.key.location", System.getProperty(PRIVATE_KEY_PROPERTY));
     }
 
     @Override

@@ -41,7 +41,7 @@ public class ApiProxy {
         this.parser = parser;
         this.revocations = revocations;
         this.json = json;
-        this.upstreams = config.gateway().routes().entrySet().stream()
+        this.upstreams = config.routes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> URI.create(e.getValue())));
     }
 

@@ -1,6 +1,6 @@
 package io.dataops.gateway.service;
 
-import io.dataops.gateway.config.GatewayConfig;
+import io.dataops.gateway.config.AdminConfig;
 import io.dataops.gateway.repository.User;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
@@ -20,11 +20,11 @@ public class Accounts {
     private static final Logger LOG = Logger.getLogger(Accounts.class);
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final GatewayConfig config;
+    private final AdminConfig admin;
     private final PasswordHasher hasher;
 
-    public Accounts(GatewayConfig config, PasswordHasher hasher) {
-        this.config = config;
+    public Accounts(AdminConfig admin, PasswordHasher hasher) {
+        this.admin = admin;
         this.hasher = hasher;
     }
 
@@ -44,7 +44,6 @@ public class Accounts {
         if (User.count("role", Roles.ADMIN) > 0) {
             return;
         }
-        GatewayConfig.Admin admin = config.admin();
         String password = admin.password().filter(p -> !p.isBlank()).orElseGet(Accounts::generatePassword);
         User user = new User();
         user.username = admin.username();

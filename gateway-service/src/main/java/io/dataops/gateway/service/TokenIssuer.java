@@ -25,7 +25,7 @@ public class TokenIssuer {
     }
 
     public IssuedToken issueFor(User user) {
-        long ttl = config.gateway().accessTokenTtl().toSeconds();
+        long ttl = config.accessTokenTtl().toSeconds();
         String token = Jwt.issuer(TokenClaims.ISSUER)
                 .upn(user.username)
                 .subject(user.username)
