@@ -1,0 +1,79 @@
+package io.dataops.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs ./dataops exactly as a user would, against its own var directory and ports offset by {@link #PORT_OFFSET},
+ * so a stack a developer has running is left alone.
+ */
+final class PlatformProcesses {
+    static final int PORT_OFFSET = 300;
+    static final String ADMIN_PASSWORD = "e2e-admin-password-" + Long.toHexString(System.nanoTime());
+
+    private final Path root = Path.of(System.getProperty("dataops.root", ".."));
+    private final Path var = Path.of(System.getProperty("dataops.var", "target/e2e-var")).toAbsolutePath();
+
+    static int port(int base) {
+        return base + PORT_OFFSET;
+    }
+
+    void up() {
+        run(List.of("./dataops", "down"), 120);
+        deleteRecursively(var);
+        run(List.of("./dataops", "up"), 420);
+    }
+
+    void down() {
+        run(List.of("./dataops", "down"), 120);
+    }
+
+    Path sampleData(String name) {
+        return root.resolve("sample_data").resolve(name);
+    }
+
+    private void run(List<String> command, int timeoutSeconds) {
+        try {
+            Path output = Files.createTempFile("dataops-e2e", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("DATAOPS_VAR_DIR", var.toString());
+            env.put("DATAOPS_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+            env.put("DATAOPS_SKIP_BUILD", "1");
+            env.put("DATAOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(output));
+            }
+            String log = Files.readString(output);
+            System.out.println(log);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed with exit code " + process.exitValue() + ":\n" + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        File file = dir.toFile();
+        if (!file.exists()) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.dataops.system;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The seed's sample customers.csv (section 12.1) through the whole platform, started as separate processes by
+ * ./dataops, driven only through the gateway. With the seed's rules, CUST006 (line 7) fails email_format and
+ * CUST008 (line 9) fails positive_numbers; the other eight rows are loaded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleCustomersEndToEndIT {
+    private static final String PROCESS_BODY = """
+            {"target_table": "customers",
+             "validation_rules": {"required_fields": ["customer_code", "name"],
+                                  "email_format": ["email"],
+                                  "positive_numbers": ["credit_limit"]}}""";
+
+    private final PlatformProcesses platform = new PlatformProcesses();
+    private final String gateway = "http://localhost:" + PlatformProcesses.port(8080);
+
+    @BeforeAll
+    void startPlatform() {
+        platform.up();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        platform.down();
+    }
+
+    private String login() {
+        return given().baseUri(gateway).contentType("application/json")
+                .body(Map.of("username", "admin", "password", PlatformProcesses.ADMIN_PASSWORD))
+                .when().post("/api/auth/login")
+                .then().statusCode(200).body("token_type", equalTo("bearer"))
+                .extract().jsonPath().getString("access_token");
+    }
+
+    @Test
+    void the_sample_file_loads_eight_customers_and_records_two_errors() {
+        String token = login();
+
+        JsonPath uploaded = given().baseUri(gateway).auth().oauth2(token)
+                .multiPart("file", platform.sampleData("customers.csv").toFile(), "text/csv")
+                .when().post("/api/data/upload")
+                .then().statusCode(201).body("status", equalTo("uploaded")).body("original_name", equalTo("customers.csv"))
+                .extract().jsonPath();
+        long fileId = uploaded.getLong("id");
+
+        JsonPath started = given().baseUri(gateway).auth().oauth2(token).contentType("application/json").body(PROCESS_BODY)
+                .when().post("/api/data/files/" + fileId + "/process")
+                .then().statusCode(202).body("status", equalTo("processing")).body("message", equalTo("Processing started"))
+                .extract().jsonPath();
+        long jobId = started.getLong("job_id");
+        assertThat(started.getLong("file_id")).isEqualTo(fileId);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                        .then().statusCode(200).body("status", equalTo("completed")));
+
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("progress.rows_read", equalTo(10)).body("progress.rows_valid", equalTo(8))
+                .body("progress.rows_rejected", equalTo(2)).body("progress.rows_loaded", equalTo(8));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/" + fileId)
+                        .then().statusCode(200).body("status", equalTo("completed")).body("row_count", equalTo(10)));
+
+        JsonPath errors = given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(2)).extract().jsonPath();
+        assertThat(errors.getList("items.row_number", Integer.class)).containsExactly(7, 9);
+        assertThat(errors.getList("items.field_name", String.class)).containsExactly("email", "credit_limit");
+        assertThat(errors.getList("items.error_type", String.class)).containsExactly("FORMAT", "RANGE");
+        assertThat(errors.getList("items.field_value", String.class)).containsExactly("not-an-email", "-1000.00");
+
+        JsonPath customers = given().baseUri(gateway).auth().oauth2(token).queryParam("source_file_id", fileId)
+                .queryParam("limit", 50).when().get("/api/data/customers")
+                .then().statusCode(200).body("total", equalTo(8)).extract().jsonPath();
+        assertThat(customers.getList("items.customer_code", String.class)).containsExactly(
+                "CUST001", "CUST002", "CUST003", "CUST004", "CUST005", "CUST007", "CUST009", "CUST010");
+        assertThat(customers.getString("items.find { it.customer_code == 'CUST007' }.phone")).isNull();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/dashboard/stats")
+                        .then().statusCode(200)
+                        .body("files.total", equalTo(1)).body("files.failed", equalTo(0))
+                        .body("records.customers", equalTo(8)).body("errors.total", equalTo(2))
+                        .body("jobs.running", equalTo(0)).body("jobs.queued", equalTo(0)));
+    }
+
+    @Test
+    void without_a_token_the_gateway_and_a_service_reached_directly_both_answer_401_problem() {
+        for (String url : List.of(gateway + "/api/data/files", gateway + "/api/jobs",
+                "http://localhost:" + PlatformProcesses.port(8081) + "/api/data/files",
+                "http://localhost:" + PlatformProcesses.port(8084) + "/api/jobs")) {
+            given().when().get(url).then().statusCode(401)
+                    .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+        }
+    }
+
+    @Test
+    void bad_input_through_the_gateway_gets_clear_problems() {
+        String token = login();
+        given().baseUri(gateway).auth().oauth2(token).multiPart("file", "notes.exe", new byte[]{1}, "application/octet-stream")
+                .when().post("/api/data/upload")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_FORMAT"));
+        given().baseUri(gateway).auth().oauth2(token).multiPart("file", "empty.csv", new byte[0], "text/csv")
+                .when().post("/api/data/upload")
+                .then().statusCode(400).body("code", equalTo("EMPTY_FILE"));
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/999999")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/999999")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+}
