@@ -1,0 +1,142 @@
+package io.dataops.job.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataops.job.repository.Job;
+import io.dataops.model.api.Page;
+import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.Sort;
+import io.dataops.model.problem.ErrorCode;
+import io.dataops.model.problem.Problem.FieldError;
+import io.dataops.model.problem.ProblemException;
+import io.dataops.model.security.Permissions;
+import io.dataops.model.security.TokenClaims;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Seed 6.1 jobs endpoints. */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "created_at", "createdAt",
+            "started_at", "startedAt", "completed_at", "completedAt", "status", "status", "job_type", "jobType");
+
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+
+    public JobResource(JsonWebToken token, ObjectMapper json) {
+        this.token = token;
+        this.json = json;
+    }
+
+    public record NewJob(String jobName, String jobType, Long fileId, JsonNode parameters) {
+    }
+
+    public record Progress(long rowsRead, long rowsValid, long rowsRejected, long rowsLoaded) {
+    }
+
+    public record JobView(long id, String jobName, String jobType, String status, Long fileId, Long startedBy,
+                          Instant createdAt, Instant startedAt, Instant completedAt, JsonNode parameters,
+                          JsonNode result, String errorMessage, Progress progress) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Permissions.JOBS_CREATE)
+    @Transactional
+    public Response create(NewJob request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null || request.jobName() == null || request.jobName().isBlank() || request.jobName().length() > 100) {
+            errors.add(new FieldError("job_name", "is required, at most 100 characters"));
+        }
+        if (request == null || request.jobType() == null || !request.jobType().matches("[a-z_]{1,50}")) {
+            errors.add(new FieldError("job_type", "is required: lower-case letters and underscores"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "The job is not valid", errors);
+        }
+        Job job = new Job();
+        job.jobName = request.jobName();
+        job.jobType = request.jobType();
+        job.fileId = request.fileId();
+        job.status = Job.PENDING;
+        job.startedBy = userId();
+        job.createdAt = Instant.now();
+        job.parameters = request.parameters() == null ? null : request.parameters().toString();
+        job.persist();
+        return Response.status(Response.Status.CREATED).entity(view(job)).build();
+    }
+
+    @GET
+    @RolesAllowed(Permissions.JOBS_READ)
+    public Page<JobView> list(@QueryParam("status") String status, @QueryParam("job_type") String jobType,
+                              @QueryParam("file_id") Long fileId, @QueryParam("page") Integer page,
+                              @QueryParam("limit") Integer limit, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, limit);
+        Sort order = Sort.parse(sort, SORTABLE, "-created_at");
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (jobType != null) {
+            where.add("jobType = :jobType");
+            params.and("jobType", jobType);
+        }
+        if (fileId != null) {
+            where.add("fileId = :fileId");
+            params.and("fileId", fileId);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by " + order.toSql() + ", id desc";
+        PanacheQuery<Job> found = Job.find(query, params).page(request.page() - 1, request.limit());
+        return Page.of(found.list().stream().map(this::view).toList(), found.count(), request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Permissions.JOBS_READ)
+    public JobView get(@PathParam("id") long id) {
+        Job job = Job.findById(id);
+        if (job == null) {
+            throw ProblemException.notFound("Job", id);
+        }
+        return view(job);
+    }
+
+    private JobView view(Job job) {
+        return new JobView(job.id, job.jobName, job.jobType, job.status, job.fileId, job.startedBy, job.createdAt,
+                job.startedAt, job.completedAt, parse(job.parameters), parse(job.result), job.errorMessage,
+                new Progress(job.rowsRead, job.rowsValid, job.rowsRejected, job.rowsLoaded));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+
+    private Long userId() {
+        Object uid = token.getClaim(TokenClaims.USER_ID);
+        return uid == null ? null : uid instanceof Number n ? n.longValue() : Long.valueOf(String.valueOf(uid));
+    }
+}

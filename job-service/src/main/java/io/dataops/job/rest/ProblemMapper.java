@@ -1,0 +1,25 @@
+package io.dataops.job.rest;
+
+import io.dataops.model.problem.Problem;
+import io.dataops.model.problem.Problems;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure leaves this service as application/problem+json; server faults are logged, never shown. */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper({Exception.class, io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class,
+            jakarta.ws.rs.WebApplicationException.class, com.fasterxml.jackson.core.JsonProcessingException.class})
+    public Response toProblem(Exception failure) {
+        Problem problem = Problems.from(failure);
+        if (problem.status() >= 500) {
+            LOG.error("Request failed", failure);
+        }
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        return problem.status() == 401 ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : response.build();
+    }
+}

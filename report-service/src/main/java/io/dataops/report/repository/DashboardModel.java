@@ -1,0 +1,101 @@
+package io.dataops.report.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * The dashboard's read model (DASHBOARD_FILES, DASHBOARD_JOBS), kept with MERGE so every event can be applied
+ * any number of times. A finished job or file is never moved back by a late event.
+ */
+@ApplicationScoped
+public class DashboardModel {
+    private final DataSource dataSource;
+
+    public DashboardModel(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void fileUploaded(long fileId, Instant at) {
+        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS TIMESTAMP) AS at FROM dual) s"
+                + " ON (f.file_id = s.file_id)"
+                + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at) VALUES (s.file_id, 'uploaded', s.at)",
+                fileId, Timestamp.from(at));
+    }
+
+    public void fileStatus(long fileId, String status, Instant at) {
+        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(20 CHAR)) AS status,"
+                + " CAST(? AS TIMESTAMP) AS at FROM dual) s ON (f.file_id = s.file_id)"
+                + " WHEN MATCHED THEN UPDATE SET f.status = s.status"
+                + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at) VALUES (s.file_id, s.status, s.at)",
+                fileId, status, Timestamp.from(at));
+    }
+
+    public void fileLoaded(long fileId, String target, long loaded, long rejected, Instant at) {
+        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(50 CHAR)) AS target_table,"
+                + " CAST(? AS NUMBER(19)) AS rows_loaded, CAST(? AS NUMBER(19)) AS rows_rejected, CAST(? AS TIMESTAMP) AS at FROM dual) s"
+                + " ON (f.file_id = s.file_id)"
+                + " WHEN MATCHED THEN UPDATE SET f.status = 'completed', f.target_table = s.target_table,"
+                + " f.rows_loaded = s.rows_loaded, f.rows_rejected = s.rows_rejected, f.processed_at = s.at"
+                + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at, processed_at, target_table, rows_loaded, rows_rejected)"
+                + " VALUES (s.file_id, 'completed', s.at, s.at, s.target_table, s.rows_loaded, s.rows_rejected)",
+                fileId, target, loaded, rejected, Timestamp.from(at));
+    }
+
+    /** Moves a job to {@code status} unless it already finished; {@code queued} never overwrites anything. */
+    public void jobStatus(long jobId, long fileId, String status, Instant at) {
+        update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
+                + " CAST(? AS VARCHAR2(20 CHAR)) AS status, CAST(? AS TIMESTAMP) AS at FROM dual) s ON (j.job_id = s.job_id)"
+                + " WHEN MATCHED THEN UPDATE SET j.status = s.status, j.updated_at = s.at"
+                + "   WHERE j.status NOT IN ('completed', 'failed') AND s.status <> 'queued'"
+                + " WHEN NOT MATCHED THEN INSERT (job_id, file_id, status, updated_at) VALUES (s.job_id, s.file_id, s.status, s.at)",
+                jobId, fileId, status, Timestamp.from(at));
+    }
+
+    public record Stats(long filesTotal, long filesToday, long filesProcessing, long filesFailed, long customers,
+                        long orders, long errorsTotal, long errorsToday, long jobsRunning, long jobsQueued) {
+    }
+
+    public Stats stats(Instant startOfToday) {
+        String sql = "SELECT"
+                + " (SELECT COUNT(*) FROM dashboard_files),"
+                + " (SELECT COUNT(*) FROM dashboard_files WHERE uploaded_at >= ?),"
+                + " (SELECT COUNT(*) FROM dashboard_files WHERE status = 'processing'),"
+                + " (SELECT COUNT(*) FROM dashboard_files WHERE status = 'failed'),"
+                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_files WHERE target_table = 'customers'),"
+                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_files WHERE target_table = 'orders'),"
+                + " (SELECT COALESCE(SUM(rows_rejected), 0) FROM dashboard_files),"
+                + " (SELECT COALESCE(SUM(rows_rejected), 0) FROM dashboard_files WHERE processed_at >= ?),"
+                + " (SELECT COUNT(*) FROM dashboard_jobs WHERE status = 'running'),"
+                + " (SELECT COUNT(*) FROM dashboard_jobs WHERE status = 'queued')"
+                + " FROM dual";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(startOfToday));
+            s.setTimestamp(2, Timestamp.from(startOfToday));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Stats(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+                        r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
