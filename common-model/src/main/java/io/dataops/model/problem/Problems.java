@@ -7,6 +7,17 @@ package io.dataops.model.problem;
 public final class Problems {
 
     public static Problem from(Throwable failure) {
+        // frameworks wrap the cause (a JSON syntax error arrives inside a processing exception): first match wins
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Problem problem = recognise(cause);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return Problem.of(ErrorCode.INTERNAL_ERROR, "Something went wrong; the error was logged");
+    }
+
+    private static Problem recognise(Throwable failure) {
         if (failure instanceof ProblemException known) {
             return known.problem();
         }
@@ -22,7 +33,7 @@ public final class Problems {
             case "BadRequestException", "JsonParseException", "MismatchedInputException", "InvalidFormatException",
                  "ValueInstantiationException", "UnrecognizedPropertyException" ->
                     Problem.of(ErrorCode.INVALID_REQUEST, "The request body or parameters could not be read");
-            default -> Problem.of(ErrorCode.INTERNAL_ERROR, "Something went wrong; the error was logged");
+            default -> null;
         };
     }
 
