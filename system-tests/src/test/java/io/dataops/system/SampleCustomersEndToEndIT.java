@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
  * CUST008 (line 9) fails positive_numbers; the other eight rows are loaded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleCustomersEndToEndIT {
     private static final String PROCESS_BODY = """
             {"target_table": "customers",
@@ -51,7 +55,27 @@ class SampleCustomersEndToEndIT {
                 .extract().jsonPath().getString("access_token");
     }
 
+    private long uploadSample(String token) {
+        return given().baseUri(gateway).auth().oauth2(token)
+                .multiPart("file", platform.sampleData("customers.csv").toFile(), "text/csv")
+                .when().post("/api/data/upload")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private long process(String token, long fileId) {
+        return given().baseUri(gateway).auth().oauth2(token).contentType("application/json").body(PROCESS_BODY)
+                .when().post("/api/data/files/" + fileId + "/process")
+                .then().statusCode(202).extract().jsonPath().getLong("job_id");
+    }
+
+    private void awaitJob(String token, long jobId, String status) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                        .then().statusCode(200).body("status", equalTo(status)));
+    }
+
     @Test
+    @Order(1)
     void the_sample_file_loads_eight_customers_and_records_two_errors() {
         String token = login();
 
@@ -104,6 +128,50 @@ class SampleCustomersEndToEndIT {
     }
 
     @Test
+    @Order(2)
+    void the_same_sample_uploaded_again_as_a_new_file_loads_nothing_and_reports_eight_duplicates() {
+        String token = login();
+        long fileId = uploadSample(token);
+        long jobId = process(token, fileId);
+        awaitJob(token, jobId, "completed");
+
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("progress.rows_read", equalTo(10)).body("progress.rows_rejected", equalTo(10))
+                .body("progress.rows_valid", equalTo(0)).body("progress.rows_loaded", equalTo(0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).queryParam("limit", 50)
+                        .when().get("/api/data/files/" + fileId + "/errors")
+                        .then().statusCode(200).body("total", equalTo(10)));
+        JsonPath errors = given().baseUri(gateway).auth().oauth2(token).queryParam("limit", 50)
+                .queryParam("error_type", "DUPLICATE").when().get("/api/data/files/" + fileId + "/errors")
+                .then().extract().jsonPath();
+        assertThat(errors.getList("items.row_number", Integer.class)).containsExactly(2, 3, 4, 5, 6, 8, 10, 11);
+        assertThat(errors.getString("items[0].error_message")).startsWith("customer_code 'CUST001' was already loaded from file ");
+        given().baseUri(gateway).auth().oauth2(token).queryParam("limit", 1).when().get("/api/data/customers")
+                .then().body("total", equalTo(8));
+    }
+
+    @Test
+    @Order(3)
+    void reprocessing_the_first_file_changes_no_rows_and_finds_the_same_two_errors() {
+        String token = login();
+        long fileId = given().baseUri(gateway).auth().oauth2(token).queryParam("sort", "id").queryParam("limit", 1)
+                .when().get("/api/data/files").then().extract().jsonPath().getLong("items[0].id");
+        long jobId = process(token, fileId);
+        awaitJob(token, jobId, "completed");
+
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("progress.rows_read", equalTo(10)).body("progress.rows_rejected", equalTo(2))
+                .body("progress.rows_loaded", equalTo(0));
+        given().baseUri(gateway).auth().oauth2(token).queryParam("job_id", jobId)
+                .when().get("/api/data/files/" + fileId + "/errors")
+                .then().body("total", equalTo(2)).body("items.error_type", org.hamcrest.Matchers.contains("FORMAT", "RANGE"));
+        given().baseUri(gateway).auth().oauth2(token).queryParam("limit", 1).when().get("/api/data/customers")
+                .then().body("total", equalTo(8));
+    }
+
+    @Test
+    @Order(4)
     void without_a_token_the_gateway_and_a_service_reached_directly_both_answer_401_problem() {
         for (String url : List.of(gateway + "/api/data/files", gateway + "/api/jobs",
                 "http://localhost:" + PlatformProcesses.port(8081) + "/api/data/files",
@@ -114,6 +182,7 @@ class SampleCustomersEndToEndIT {
     }
 
     @Test
+    @Order(5)
     void bad_input_through_the_gateway_gets_clear_problems() {
         String token = login();
         given().baseUri(gateway).auth().oauth2(token).multiPart("file", "notes.exe", new byte[]{1}, "application/octet-stream")

@@ -12,11 +12,15 @@ import java.time.LocalDate;
 import java.util.stream.Collectors;
 
 /**
- * The MERGE that loads rows of one target, built from its definition: insert when the natural key is new,
- * leave the row alone when it exists, so loading the same rows again changes nothing. Every bound value is
- * CAST to its column type because Oracle and H2 cannot otherwise type parameters in a USING select.
+ * The MERGE that loads rows of one target, built from its definition: insert when the natural key is new, leave
+ * the stored row alone when it exists (update count 0), so loading the same rows again changes nothing. Each row
+ * records the file, job and row number that inserted it, which tells a re-run from a duplicate.
+ * Every bound value is CAST to its column type because Oracle and H2 cannot otherwise type parameters in a
+ * USING select.
  */
 public final class MergeStatement {
+    private static final String PROVENANCE = "source_file_id, load_job_id, load_row_number";
+
     private final TargetTable target;
     private final String sql;
 
@@ -28,24 +32,42 @@ public final class MergeStatement {
         String columns = target.columns().stream().map(Column::name).collect(Collectors.joining(", "));
         String values = target.columns().stream().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
         this.sql = "MERGE INTO " + target.name() + " t USING (SELECT " + source
-                + ", CAST(? AS NUMBER(19)) AS source_file_id FROM dual) s"
+                + ", CAST(? AS NUMBER(19)) AS source_file_id, CAST(? AS NUMBER(19)) AS load_job_id,"
+                + " CAST(? AS NUMBER(19)) AS load_row_number FROM dual) s"
                 + " ON (t." + target.naturalKey() + " = s." + target.naturalKey() + ")"
-                + " WHEN NOT MATCHED THEN INSERT (" + columns + ", source_file_id) VALUES (" + values + ", s.source_file_id)";
+                + " WHEN NOT MATCHED THEN INSERT (" + columns + ", " + PROVENANCE + ") VALUES (" + values
+                + ", s.source_file_id, s.load_job_id, s.load_row_number)";
     }
 
     public String sql() {
         return sql;
     }
 
+    /** Who inserted the row holding a natural key. */
+    public String provenanceQuery() {
+        return "SELECT " + PROVENANCE + " FROM " + target.name() + " WHERE " + target.naturalKey() + " = ?";
+    }
+
+    public String naturalKeyOf(SourceRow row) {
+        String key = row.values().get(target.naturalKey());
+        return key == null ? null : key.trim();
+    }
+
+    public String naturalKeyName() {
+        return target.naturalKey();
+    }
+
     /** Binds one validated row; values were checked against the same column types by validation-service. */
-    public void bind(PreparedStatement statement, SourceRow row, long fileId) throws SQLException {
+    public void bind(PreparedStatement statement, SourceRow row, long fileId, long jobId) throws SQLException {
         int index = 1;
         for (Column column : target.columns()) {
             String value = row.values().get(column.name());
             String trimmed = value == null || value.isBlank() ? null : value.trim();
             bindValue(statement, index++, column, trimmed);
         }
-        statement.setLong(index, fileId);
+        statement.setLong(index++, fileId);
+        statement.setLong(index++, jobId);
+        statement.setLong(index, row.rowNumber());
     }
 
     private static void bindValue(PreparedStatement statement, int index, Column column, String value) throws SQLException {

@@ -8,9 +8,14 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.RowsRejected;
+import io.dataops.model.events.RowsRejected.RejectedRow;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,11 +23,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Consumes {@code Topics.FILE_ROWS_VALIDATED}: loads each batch, then acknowledges it (the offset follows the
- * database commit). The closing marker turns the ledger's totals into the file's FileLoaded event.
+ * Consumes {@code Topics.FILE_ROWS_VALIDATED}: loads each batch, reports the rows it could not load on
+ * {@code Topics.FILE_ROWS_REJECTED}, then acknowledges it (the offset follows the database commit and the send).
+ * The closing marker turns the ledger's totals into the file's FileLoaded event.
  */
 @ApplicationScoped
 public class ValidatedRowsListener {
@@ -31,9 +38,12 @@ public class ValidatedRowsListener {
     private final BatchLoad loads;
     private final PipelineEventPublisher events;
     private final DeadLetterPublisher deadLetters;
+    private final MutinyEmitter<String> rejected;
 
-    public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters) {
+    public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters,
+                                 @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected) {
         this.loads = loads;
+        this.rejected = rejected;
         this.events = events;
         this.deadLetters = deadLetters;
     }
@@ -52,14 +62,19 @@ public class ValidatedRowsListener {
         }
         try {
             if (rows instanceof RowBatch batch) {
-                loads.load(batch);
+                List<RejectedRow> rejects = loads.load(batch);
+                if (!rejects.isEmpty()) {
+                    rejected.sendMessageAndAwait(KafkaRecord.of(Long.toString(batch.fileId()), EventCodec.encode(
+                            new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects))));
+                }
                 LoadLedger.Totals totals = loads.totals(batch.jobId());
                 events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
                         totals.rowsLoaded(), Instant.now()));
             } else if (rows instanceof RowsEnd end) {
                 LoadLedger.Totals totals = loads.totals(end.jobId());
+                long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
                 events.publish(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(), end.rowCount(),
-                        end.rowCount() - end.rejectedCount(), end.rejectedCount(), totals.rowsLoaded(), Instant.now()));
+                        end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now()));
             }
         } catch (ProblemException e) {
             LOG.warnf("Dead-lettering a message of job %d: %s", rows.jobId(), e.getMessage());

@@ -6,6 +6,7 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
@@ -109,6 +110,40 @@ class ValidatedRowsListenerTest {
         }
         given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("search", code.toLowerCase())
                 .when().get("/api/data/customers").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void a_key_from_another_file_and_a_key_repeated_in_the_file_are_reported_back_as_duplicates() {
+        long firstFile = IDS.incrementAndGet();
+        long firstJob = IDS.incrementAndGet();
+        String taken = "D" + firstFile;
+        send(new RowBatch(firstJob, firstFile, "customers", ValidationRules.none(), 1, List.of(customer(2, taken, "1"))));
+        send(new RowsEnd(firstJob, firstFile, "customers", 1, 1, 0));
+        awaitFileLoaded(firstJob);
+
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        String fresh = "F" + fileId;
+        send(new RowBatch(jobId, fileId, "customers", ValidationRules.none(), 1,
+                List.of(customer(2, taken, "1"), customer(3, fresh, "1"), customer(4, fresh, "2"))));
+        send(new RowsEnd(jobId, fileId, "customers", 1, 4, 1));
+
+        PipelineEvent.FileLoaded loaded = awaitFileLoaded(jobId);
+        assertThat(loaded.rowsRead()).isEqualTo(4);
+        assertThat(loaded.rowsRejected()).isEqualTo(3);
+        assertThat(loaded.rowsValid()).isEqualTo(1);
+        assertThat(loaded.rowsLoaded()).isEqualTo(1);
+
+        var reported = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
+                r -> EventCodec.decode(r.value(), RowsRejected.class).jobId() == jobId, kept -> !kept.isEmpty(),
+                Duration.ofSeconds(30));
+        RowsRejected rejected = EventCodec.decode(reported.get(0).value(), RowsRejected.class);
+        assertThat(rejected.rows()).extracting(RowsRejected.RejectedRow::rowNumber, RowsRejected.RejectedRow::errorType,
+                RowsRejected.RejectedRow::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "DUPLICATE",
+                        "customer_code '" + taken + "' was already loaded from file " + firstFile + " (row 2)"),
+                org.assertj.core.groups.Tuple.tuple(4L, "DUPLICATE",
+                        "customer_code '" + fresh + "' appears earlier in this file (row 3)"));
     }
 
     @Test

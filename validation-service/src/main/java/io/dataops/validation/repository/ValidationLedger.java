@@ -1,5 +1,6 @@
 package io.dataops.validation.repository;
 
+import io.dataops.model.events.RowsRejected;
 import io.dataops.validation.rules.RowError;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,6 +70,47 @@ public class ValidationLedger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record batch " + batchNo + " of job " + jobId, e);
+        }
+    }
+
+    /** Records the loader's rejects of one batch once; a repeated report finds its ledger row and writes nothing. */
+    public boolean recordLoaderRejects(RowsRejected rejected) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM recorded_rejects WHERE job_id = ? AND batch_no = ?")) {
+                s.setLong(1, rejected.jobId());
+                s.setInt(2, rejected.batchNo());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO data_errors (source_file_id, job_id, row_number,"
+                    + " raw_data, error_type, error_message, field_name, field_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (RowsRejected.RejectedRow row : rejected.rows()) {
+                    s.setLong(1, rejected.fileId());
+                    s.setLong(2, rejected.jobId());
+                    s.setLong(3, row.rowNumber());
+                    s.setString(4, row.raw());
+                    s.setString(5, row.errorType());
+                    s.setString(6, clip(row.message(), 1000));
+                    s.setString(7, clip(row.field(), 50));
+                    s.setString(8, clip(row.value(), 500));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO recorded_rejects (job_id, batch_no, rows_rejected) VALUES (?, ?, ?)")) {
+                s.setLong(1, rejected.jobId());
+                s.setInt(2, rejected.batchNo());
+                s.setInt(3, rejected.rows().size());
+                s.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the loader's rejects of batch " + rejected.batchNo()
+                    + " of job " + rejected.jobId(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.dataops.validation.service;
 
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.targets.TargetTable;
 import io.dataops.model.targets.TargetTables;
@@ -67,6 +68,12 @@ public class BatchValidation {
         }
         return new RowsEnd(end.jobId(), end.fileId(), end.target(), end.batchCount(), totals.rowsRead(),
                 totals.rowsRejected());
+    }
+
+    /** The loader's rejects join the file's other errors in DATA_ERRORS. */
+    @Transactional
+    public void recordLoaderRejects(RowsRejected rejected) {
+        ledger.recordLoaderRejects(rejected);
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
@@ -106,6 +107,26 @@ class FileRowsListenerTest {
         assertThat(out.get(2)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 1, 2, 1));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
                 .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void the_loaders_duplicates_join_the_files_errors_once_even_when_reported_twice() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        RowsRejected rejected = new RowsRejected(jobId, fileId, "customers", 3, List.of(new RowsRejected.RejectedRow(
+                1201, "customer_code", "C9", "DUPLICATE", "customer_code 'C9' was already loaded from file 1 (row 2)",
+                "C9,Nine,n@x.io,1")));
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(rejected));
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(rejected));
+        // a later batch's report, after the repeat in the same partition: once it shows, the repeat was handled
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new RowsRejected(jobId, fileId,
+                "customers", 4, List.of(new RowsRejected.RejectedRow(1700, "customer_code", "C10", "DUPLICATE", "dup", "C10")))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
+                .queryParam("error_type", "DUPLICATE").when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.row_number", contains(1201, 1700))
+                .body("items[0].raw_data", equalTo("C9,Nine,n@x.io,1")));
     }
 
     @Test
