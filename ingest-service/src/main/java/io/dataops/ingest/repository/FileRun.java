@@ -28,6 +28,9 @@ public class FileRun extends PanacheEntityBase {
     /** The run's validation rules as JSON (EventCodec form). */
     public String rules;
     public String state;
+    /** "," ";" "|" or "tab"; null for JSON files. */
+    public String delimiter;
+    public String encoding;
     @Column(name = "batches_emitted")
     public int batchesEmitted;
     @Column(name = "rows_emitted")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.DataFileRepository;
 import io.dataops.ingest.service.FileIngestion;
+import io.dataops.ingest.service.FilePreview;
 import io.dataops.ingest.service.FileProcessing;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
@@ -39,9 +40,11 @@ public class FileResource {
     private final FileProcessing processing;
     private final DataFileRepository repository;
     private final JsonWebToken token;
+    private final FilePreview previews;
 
     public FileResource(FileIngestion ingestion, FileProcessing processing, DataFileRepository repository,
-                        JsonWebToken token) {
+                        JsonWebToken token, FilePreview previews) {
+        this.previews = previews;
         this.ingestion = ingestion;
         this.processing = processing;
         this.repository = repository;
@@ -59,7 +62,8 @@ public class FileResource {
     }
 
     public record ProcessRequest(@JsonProperty("target_table") String targetTable,
-                                 @JsonProperty("validation_rules") ValidationRules validationRules) {
+                                 @JsonProperty("validation_rules") ValidationRules validationRules,
+                                 String delimiter, String encoding) {
     }
 
     public record ProcessResponse(long jobId, long fileId, String status, String message) {
@@ -110,9 +114,17 @@ public class FileResource {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "target_table is required");
         }
         FileProcessing.Started started = processing.start(id, request.targetTable(), request.validationRules(),
-                authorization);
+                new FileProcessing.ReadOptions(request.delimiter(), request.encoding()), authorization);
         return Response.accepted(new ProcessResponse(started.jobId(), started.fileId(), "processing",
                 "Processing started")).build();
+    }
+
+    @GET
+    @Path("/files/{id}/preview")
+    @RolesAllowed(Permissions.FILES_READ)
+    public FilePreview.Preview preview(@PathParam("id") long id, @QueryParam("rows") Integer rows,
+                                       @QueryParam("delimiter") String delimiter, @QueryParam("encoding") String encoding) {
+        return previews.preview(id, rows == null ? 20 : rows, new FileProcessing.ReadOptions(delimiter, encoding));
     }
 
     private long userId() {

@@ -3,6 +3,8 @@ package io.dataops.ingest.service;
 import io.dataops.ingest.client.JobClient;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
+import io.dataops.ingest.parsing.CsvDialect;
+import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +35,11 @@ public class FileProcessing {
     private final JobClient jobs;
     private final RowEmitter emitter;
     private final PipelineEventPublisher events;
+    private final FileIngestion files;
 
-    public FileProcessing(@RestClient JobClient jobs, RowEmitter emitter, PipelineEventPublisher events) {
+    public FileProcessing(@RestClient JobClient jobs, RowEmitter emitter, PipelineEventPublisher events,
+                          FileIngestion files) {
+        this.files = files;
         this.jobs = jobs;
         this.emitter = emitter;
         this.events = events;
@@ -42,7 +48,12 @@ public class FileProcessing {
     public record Started(long jobId, long fileId) {
     }
 
-    public Started start(long fileId, String targetName, ValidationRules requested, String authorization) {
+    /** How to read the file; null members mean "detect" (delimiter) or UTF-8 (encoding). */
+    public record ReadOptions(String delimiter, String encoding) {
+    }
+
+    public Started start(long fileId, String targetName, ValidationRules requested, ReadOptions options,
+                         String authorization) {
         DataFile file = DataFile.findById(fileId);
         if (file == null) {
             throw ProblemException.notFound("File", fileId);
@@ -53,9 +64,12 @@ public class FileProcessing {
         TargetTable target = TargetTables.require(targetName);
         ValidationRules rules = requested == null ? ValidationRules.none() : requested;
         checkRuleFields(target, rules);
+        Charset encoding = CsvDialect.encoding(options == null ? null : options.encoding());
+        Character delimiter = CsvDialect.delimiter(options == null ? null : options.delimiter());
+        CsvDialect dialect = "json".equals(file.fileType) ? null : detect(file, delimiter, encoding);
 
         long jobId = createJob(file, target, rules, authorization);
-        queue(fileId, jobId, target, rules);
+        queue(fileId, jobId, target, rules, dialect, encoding);
         events.publish(new PipelineEvent.FileProcessingRequested(jobId, fileId, target.name(), Instant.now()));
         emitter.submit(jobId);
         return new Started(jobId, fileId);
@@ -91,8 +105,19 @@ public class FileProcessing {
         }
     }
 
+    private CsvDialect detect(DataFile file, Character delimiter, Charset encoding) {
+        try {
+            return RowReaders.csvDialect(files.contentOf(file), delimiter, encoding);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "The file is not valid " + encoding.name()
+                    + "; name its encoding", List.of(new FieldError("encoding", "does not match the file's bytes")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Transactional
-    void queue(long fileId, long jobId, TargetTable target, ValidationRules rules) {
+    void queue(long fileId, long jobId, TargetTable target, ValidationRules rules, CsvDialect dialect, Charset encoding) {
         DataFile file = DataFile.findById(fileId);
         file.status = DataFile.PROCESSING;
         file.errorMessage = null;
@@ -103,6 +128,8 @@ public class FileProcessing {
         run.targetTable = target.name();
         run.rules = EventCodec.encode(rules);
         run.state = FileRun.QUEUED;
+        run.delimiter = dialect == null ? null : dialect.delimiterName();
+        run.encoding = encoding.name().toLowerCase(java.util.Locale.ROOT);
         run.createdAt = Instant.now();
         run.persist();
     }

@@ -3,9 +3,10 @@ package io.dataops.ingest.service;
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.messaging.RowBatchPublisher;
-import io.dataops.ingest.parsing.CsvRowReader;
-import io.dataops.ingest.parsing.JsonRowReader;
+import io.dataops.ingest.parsing.CsvDialect;
+import io.dataops.ingest.parsing.FileFormat;
 import io.dataops.ingest.parsing.RowReader;
+import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
@@ -21,9 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +71,13 @@ public class RowEmitter {
             return;
         }
         try {
-            Path content = QuarkusTransaction.requiringNew().call(() -> files.contentOf(DataFile.findById(run.fileId)));
+            DataFile file = QuarkusTransaction.requiringNew().call(() -> DataFile.findById(run.fileId));
+            Path content = files.contentOf(file);
             ValidationRules rules = EventCodec.decode(run.rules, ValidationRules.class);
             events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
             long rowCount = 0;
             int batchNo = 0;
-            try (RowReader reader = open(content, run)) {
+            try (RowReader reader = open(content, run, file)) {
                 List<SourceRow> batch = new ArrayList<>(config.batchSize());
                 while (reader.hasNext()) {
                     batch.add(reader.next());
@@ -121,10 +120,9 @@ public class RowEmitter {
         });
     }
 
-    private static RowReader open(Path content, FileRun run) throws java.io.IOException {
-        Reader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8);
-        return content.getFileName().toString().toLowerCase().matches(".*\\.(json|ndjson|jsonl)$")
-                ? new JsonRowReader(reader)
-                : new CsvRowReader(reader, ',');
+    private static RowReader open(Path content, FileRun run, DataFile file) throws java.io.IOException {
+        Character delimiter = CsvDialect.delimiter(run.delimiter);
+        CsvDialect dialect = new CsvDialect(delimiter == null ? ',' : delimiter, CsvDialect.encoding(run.encoding));
+        return RowReaders.open(content, FileFormat.valueOf(file.fileType.toUpperCase(java.util.Locale.ROOT)), dialect);
     }
 }

@@ -183,6 +183,8 @@ class FileResourceTest {
             run.targetTable = "customers";
             run.rules = EventCodec.encode(ValidationRules.none());
             run.state = FileRun.QUEUED;
+            run.delimiter = ",";
+            run.encoding = "utf-8";
             run.createdAt = Instant.now();
             run.persist();
         });
@@ -226,6 +228,36 @@ class FileResourceTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId)
                         .then().body("status", equalTo("completed")).body("row_count", equalTo(3)));
+    }
+
+    @Test
+    void preview_detects_a_semicolon_delimiter_and_reads_windows_1252_when_asked() {
+        byte[] latin = "customer_code;name;country\nC1;Zo\u00eb;Cura\u00e7ao\nC2;Ann;Fran\u00e7e\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        long id = upload("latin.csv", "text/csv", latin);
+
+        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("encoding", "windows-1252").queryParam("rows", 1)
+                .when().get("/api/data/files/" + id + "/preview")
+                .then().statusCode(200)
+                .body("delimiter", equalTo(";")).body("encoding", equalTo("windows-1252"))
+                .body("columns", org.hamcrest.Matchers.contains("customer_code", "name", "country"))
+                .body("rows.size()", equalTo(1))
+                .body("rows[0].values.name", equalTo("Zo\u00eb")).body("rows[0].row_number", equalTo(2));
+        given().auth().oauth2(TestTokens.forRole("viewer"))
+                .when().get("/api/data/files/" + id + "/preview")
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST")).body("errors[0].field", equalTo("encoding"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("rows", 1000)
+                .when().get("/api/data/files/" + id + "/preview")
+                .then().statusCode(400).body("errors[0].field", equalTo("rows"));
+    }
+
+    @Test
+    void preview_of_json_lists_the_union_of_keys_as_columns() {
+        long id = upload("rows.ndjson", "application/x-ndjson",
+                "{\"a\":1}\n{\"a\":2,\"b\":\"x\"}\n".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + id + "/preview")
+                .then().statusCode(200).body("file_type", equalTo("json")).body("delimiter", equalTo(null))
+                .body("columns", org.hamcrest.Matchers.contains("a", "b")).body("rows.size()", equalTo(2));
     }
 
     private static KafkaConsumer<String, String> consumer() {
