@@ -47,6 +47,24 @@ public class JobResource {
     }
 
     public record NewJob(String jobName, String jobType, Long fileId, JsonNode parameters) {
+
+        /** What is wrong with a request body, field by field; a missing body is wrong in every required field. */
+        public static List<FieldError> problems(NewJob request) {
+            List<FieldError> errors = new ArrayList<>();
+            if (request == null || request.jobName() == null || request.jobName().isBlank() || request.jobName().length() > 100) {
+                errors.add(new FieldError("job_name", "is required, at most 100 characters"));
+            }
+            if (request == null || request.jobType() == null || !request.jobType().matches("[a-z_]{1,50}")) {
+                errors.add(new FieldError("job_type", "is required: lower-case letters and underscores, at most 50"));
+            }
+            if (request != null && request.fileId() != null && request.fileId() <= 0) {
+                errors.add(new FieldError("file_id", "must be a positive id"));
+            }
+            if (request != null && request.parameters() != null && !request.parameters().isNull() && !request.parameters().isObject()) {
+                errors.add(new FieldError("parameters", "must be a JSON object"));
+            }
+            return errors;
+        }
     }
 
     public record Progress(long rowsRead, long rowsValid, long rowsRejected, long rowsLoaded) {
@@ -62,13 +80,7 @@ public class JobResource {
     @RolesAllowed(Permissions.JOBS_CREATE)
     @Transactional
     public Response create(NewJob request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null || request.jobName() == null || request.jobName().isBlank() || request.jobName().length() > 100) {
-            errors.add(new FieldError("job_name", "is required, at most 100 characters"));
-        }
-        if (request == null || request.jobType() == null || !request.jobType().matches("[a-z_]{1,50}")) {
-            errors.add(new FieldError("job_type", "is required: lower-case letters and underscores"));
-        }
+        List<FieldError> errors = NewJob.problems(request);
         if (!errors.isEmpty()) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "The job is not valid", errors);
         }
@@ -79,7 +91,7 @@ public class JobResource {
         job.status = Job.PENDING;
         job.startedBy = userId();
         job.createdAt = Instant.now();
-        job.parameters = request.parameters() == null ? null : request.parameters().toString();
+        job.parameters = request.parameters() == null || request.parameters().isNull() ? null : request.parameters().toString();
         job.persist();
         return Response.status(Response.Status.CREATED).entity(view(job)).build();
     }

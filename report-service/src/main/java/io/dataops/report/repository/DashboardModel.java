@@ -48,14 +48,19 @@ public class DashboardModel {
                 fileId, target, loaded, rejected, Timestamp.from(at));
     }
 
-    /** Moves a job to {@code status} unless it already finished; {@code queued} never overwrites anything. */
-    public void jobStatus(long jobId, long fileId, String status, Instant at) {
-        update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
+    /**
+     * Moves a job to {@code status} unless it already finished; {@code queued} never overwrites anything.
+     * Answers whether the row changed, so the caller can leave the file alone when the event was stale.
+     */
+    public boolean jobStatus(long jobId, long fileId, String status, Instant at) {
+        // MERGE counts only rows it inserted or updated: a WHEN MATCHED row filtered out by WHERE counts 0
+        // in Oracle and in H2 alike.
+        return update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
                 + " CAST(? AS VARCHAR2(20 CHAR)) AS status, CAST(? AS TIMESTAMP) AS at FROM dual) s ON (j.job_id = s.job_id)"
                 + " WHEN MATCHED THEN UPDATE SET j.status = s.status, j.updated_at = s.at"
                 + "   WHERE j.status NOT IN ('completed', 'failed') AND s.status <> 'queued'"
                 + " WHEN NOT MATCHED THEN INSERT (job_id, file_id, status, updated_at) VALUES (s.job_id, s.file_id, s.status, s.at)",
-                jobId, fileId, status, Timestamp.from(at));
+                jobId, fileId, status, Timestamp.from(at)) > 0;
     }
 
     public record Stats(long filesTotal, long filesToday, long filesProcessing, long filesFailed, long customers,
@@ -88,12 +93,12 @@ public class DashboardModel {
         }
     }
 
-    private void update(String sql, Object... values) {
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

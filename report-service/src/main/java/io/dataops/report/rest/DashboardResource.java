@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Seed 6.2 dashboard statistics. "Today" is the current UTC day. */
@@ -40,7 +40,16 @@ public class DashboardResource {
     @Path("/stats")
     @RolesAllowed(Permissions.REPORTS_READ)
     public Stats stats() {
-        DashboardModel.Stats s = model.stats(LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return from(model.stats(startOfUtcDay(Instant.now())));
+    }
+
+    /** "Today" on the dashboard is the UTC day, whatever the server's zone, so every replica counts the same rows. */
+    static Instant startOfUtcDay(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The read model's numbers in the seed's shape (section 6.2). */
+    static Stats from(DashboardModel.Stats s) {
         return new Stats(new Files(s.filesTotal(), s.filesToday(), s.filesProcessing(), s.filesFailed()),
                 new Records(s.customers(), s.orders()), new Errors(s.errorsTotal(), s.errorsToday()),
                 new Jobs(s.jobsRunning(), s.jobsQueued()));

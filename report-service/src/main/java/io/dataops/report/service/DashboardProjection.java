@@ -14,21 +14,28 @@ public class DashboardProjection {
         this.model = model;
     }
 
+    /**
+     * One event, one transaction. A file's status follows its job: when the job event is stale (a redelivery, or
+     * news of a job that already finished) the file is left as it is too, so a late event never reopens a file.
+     */
     @Transactional
     public void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.FileUploaded uploaded) {
             model.fileUploaded(uploaded.fileId(), uploaded.at());
         } else if (event instanceof PipelineEvent.FileProcessingRequested requested) {
-            model.jobStatus(requested.jobId(), requested.fileId(), "queued", requested.at());
-            model.fileStatus(requested.fileId(), "processing", requested.at());
+            if (model.jobStatus(requested.jobId(), requested.fileId(), "queued", requested.at())) {
+                model.fileStatus(requested.fileId(), "processing", requested.at());
+            }
         } else if (event instanceof PipelineEvent.FileProcessingStarted started) {
             model.jobStatus(started.jobId(), started.fileId(), "running", started.at());
         } else if (event instanceof PipelineEvent.FileLoaded loaded) {
-            model.jobStatus(loaded.jobId(), loaded.fileId(), "completed", loaded.at());
-            model.fileLoaded(loaded.fileId(), loaded.target(), loaded.rowsLoaded(), loaded.rowsRejected(), loaded.at());
+            if (model.jobStatus(loaded.jobId(), loaded.fileId(), "completed", loaded.at())) {
+                model.fileLoaded(loaded.fileId(), loaded.target(), loaded.rowsLoaded(), loaded.rowsRejected(), loaded.at());
+            }
         } else if (event instanceof PipelineEvent.FileFailed failed) {
-            model.jobStatus(failed.jobId(), failed.fileId(), "failed", failed.at());
-            model.fileStatus(failed.fileId(), "failed", failed.at());
+            if (model.jobStatus(failed.jobId(), failed.fileId(), "failed", failed.at())) {
+                model.fileStatus(failed.fileId(), "failed", failed.at());
+            }
         }
     }
 }

@@ -15,62 +15,182 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The only test class of this module: the dashboard starts empty, so the expected numbers are exact. */
+/**
+ * Real pipeline events on the real broker, read back through GET /api/dashboard/stats. The broker and the
+ * database are shared by every test of the JVM, so each test uses its own ids and compares the stats with a
+ * snapshot taken before it sent anything: the differences are exact.
+ *
+ * <p>Ordering: events with one key share a partition and are applied in the order sent. Each test ends every key
+ * it used with a FileUploaded of a fresh marker file under that key; once all markers are counted, everything
+ * sent before them has been applied.
+ */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 class DashboardResourceTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String[] FIELDS = {"files.total", "files.today", "files.processing", "files.failed",
+            "records.customers", "records.orders", "errors.total", "errors.today", "jobs.running", "jobs.queued"};
+
+    private static long nextId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+
+    private static long newId() {
+        return nextId++;
+    }
+
+    private static void publish(long key, PipelineEvent event) {
+        TestKafka.send(Topics.PIPELINE_EVENTS, Long.toString(key), EventCodec.encode(event));
+    }
 
     private static void publish(PipelineEvent event) {
-        TestKafka.send(Topics.PIPELINE_EVENTS, Long.toString(event.fileId()), EventCodec.encode(event));
+        publish(event.fileId(), event);
     }
 
-    private static JsonPath stats() {
-        return given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/dashboard/stats")
+    private static void sendMarkersBehind(long... keys) {
+        for (long key : keys) {
+            publish(key, new PipelineEvent.FileUploaded(newId(), "marker.csv", "csv", 1, 1, Instant.now()));
+        }
+    }
+
+    private static long[] stats() {
+        JsonPath body = given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/dashboard/stats")
                 .then().statusCode(200).extract().jsonPath();
+        long[] values = new long[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            values[i] = body.getLong(FIELDS[i]);
+        }
+        return values;
+    }
+
+    private static long[] change(long[] before) {
+        long[] now = stats();
+        for (int i = 0; i < now.length; i++) {
+            now[i] -= before[i];
+        }
+        return now;
     }
 
     @Test
-    void stats_count_files_records_errors_and_jobs_from_the_events_and_ignore_redeliveries() {
+    void stats_count_files_records_errors_and_jobs_from_the_events() {
+        long[] before = stats();
         Instant now = Instant.now();
-        publish(new PipelineEvent.FileUploaded(1, "a.csv", "csv", 10, 1, now));
-        publish(new PipelineEvent.FileUploaded(2, "b.csv", "csv", 10, 1, now));
-        publish(new PipelineEvent.FileUploaded(3, "c.csv", "csv", 10, 1, now));
-        publish(new PipelineEvent.FileProcessingRequested(11, 1, "customers", now));
-        publish(new PipelineEvent.FileProcessingStarted(11, 1, "customers", now));
-        PipelineEvent.FileLoaded loaded = new PipelineEvent.FileLoaded(11, 1, "customers", 10, 8, 2, 8, now);
-        publish(loaded);
-        publish(loaded);
-        publish(new PipelineEvent.FileProcessingRequested(12, 2, "customers", now));
-        publish(new PipelineEvent.FileProcessingStarted(12, 2, "customers", now));
-        publish(new PipelineEvent.FileProcessingRequested(13, 3, "customers", now));
-        publish(new PipelineEvent.FileFailed(14, 3, "unreadable", now));
-        publish(new PipelineEvent.FileUploaded(1, "a.csv", "csv", 10, 1, now));
+        long loadedCustomers = newId(), loadedOrders = newId(), running = newId(), queued = newId(), failed = newId();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stats().getInt("jobs.queued")).isEqualTo(1));
-        JsonPath stats = stats();
-        assertThat(stats.getInt("files.total")).isEqualTo(3);
-        assertThat(stats.getInt("files.today")).isEqualTo(3);
-        assertThat(stats.getInt("files.processing")).isEqualTo(1);
-        assertThat(stats.getInt("files.failed")).isEqualTo(1);
-        assertThat(stats.getInt("records.customers")).isEqualTo(8);
-        assertThat(stats.getInt("records.orders")).isZero();
-        assertThat(stats.getInt("errors.total")).isEqualTo(2);
-        assertThat(stats.getInt("errors.today")).isEqualTo(2);
-        assertThat(stats.getInt("jobs.running")).isEqualTo(1);
+        publish(new PipelineEvent.FileUploaded(loadedCustomers, "customers.csv", "csv", 100, 1, now));
+        long job1 = newId();
+        publish(new PipelineEvent.FileProcessingRequested(job1, loadedCustomers, "customers", now));
+        publish(new PipelineEvent.FileProcessingStarted(job1, loadedCustomers, "customers", now));
+        publish(new PipelineEvent.FileLoaded(job1, loadedCustomers, "customers", 10, 8, 2, 8, now));
+
+        publish(new PipelineEvent.FileUploaded(loadedOrders, "orders.json", "json", 100, 1, now));
+        long job2 = newId();
+        publish(new PipelineEvent.FileProcessingRequested(job2, loadedOrders, "orders", now));
+        publish(new PipelineEvent.FileProcessingStarted(job2, loadedOrders, "orders", now));
+        publish(new PipelineEvent.FileLoaded(job2, loadedOrders, "orders", 5, 4, 1, 4, now));
+
+        publish(new PipelineEvent.FileUploaded(running, "b.csv", "csv", 100, 1, now));
+        long job3 = newId();
+        publish(new PipelineEvent.FileProcessingRequested(job3, running, "customers", now));
+        publish(new PipelineEvent.FileProcessingStarted(job3, running, "customers", now));
+
+        publish(new PipelineEvent.FileUploaded(queued, "c.csv", "csv", 100, 1, now));
+        publish(new PipelineEvent.FileProcessingRequested(newId(), queued, "customers", now));
+
+        publish(new PipelineEvent.FileUploaded(failed, "d.csv", "csv", 100, 1, now));
+        long job5 = newId();
+        publish(new PipelineEvent.FileProcessingRequested(job5, failed, "customers", now));
+        publish(new PipelineEvent.FileFailed(job5, failed, "no header row", now));
+
+        sendMarkersBehind(loadedCustomers, loadedOrders, running, queued, failed);
+
+        // files: 5 + 5 markers, 2 processing (running, queued), 1 failed; records 8 customers, 4 orders;
+        // errors 2 + 1 rejected; jobs: 1 running, 1 queued
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(10, 10, 2, 1, 8, 4, 3, 3, 1, 1));
     }
 
     @Test
-    void stats_need_a_valid_token() {
+    void redelivered_and_late_events_change_nothing() {
+        Instant now = Instant.now();
+        long fileId = newId();
+        long jobId = newId();
+        PipelineEvent.FileUploaded uploaded = new PipelineEvent.FileUploaded(fileId, "a.csv", "csv", 100, 1, now);
+        PipelineEvent.FileProcessingRequested requested = new PipelineEvent.FileProcessingRequested(jobId, fileId, "customers", now);
+        PipelineEvent.FileProcessingStarted started = new PipelineEvent.FileProcessingStarted(jobId, fileId, "customers", now);
+        PipelineEvent.FileLoaded loaded = new PipelineEvent.FileLoaded(jobId, fileId, "customers", 10, 8, 2, 8, now);
+
+        long[] before = stats();
+        publish(uploaded);
+        publish(requested);
+        publish(started);
+        publish(loaded);
+        sendMarkersBehind(fileId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 8, 0, 2, 2, 0, 0));
+
+        long[] afterFirstDelivery = stats();
+        publish(uploaded);
+        publish(requested);
+        publish(started);
+        publish(loaded);
+        publish(loaded);
+        publish(new PipelineEvent.FileFailed(jobId, fileId, "late failure of a finished job", now));
+        sendMarkersBehind(fileId);
+        // only the marker file is new; the file stays completed, its job finished, its counts once
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(afterFirstDelivery)).containsExactly(1, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void a_reprocessed_file_counts_the_rows_of_its_latest_run_once() {
+        Instant now = Instant.now();
+        long fileId = newId();
+        long firstRun = newId();
+        long secondRun = newId();
+        long[] before = stats();
+
+        publish(new PipelineEvent.FileUploaded(fileId, "a.csv", "csv", 100, 1, now));
+        publish(new PipelineEvent.FileProcessingRequested(firstRun, fileId, "customers", now));
+        publish(new PipelineEvent.FileLoaded(firstRun, fileId, "customers", 10, 6, 4, 6, now));
+        publish(new PipelineEvent.FileProcessingRequested(secondRun, fileId, "customers", now));
+        publish(new PipelineEvent.FileProcessingStarted(secondRun, fileId, "customers", now));
+        publish(new PipelineEvent.FileLoaded(secondRun, fileId, "customers", 10, 9, 1, 9, now));
+        sendMarkersBehind(fileId);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 9, 0, 1, 1, 0, 0));
+    }
+
+    @Test
+    void stats_answer_in_the_seed_shape() {
+        JsonPath body = given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/dashboard/stats")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        assertThat(body.<String, Object>getMap("").keySet()).containsExactlyInAnyOrder("files", "records", "errors", "jobs");
+        assertThat(body.<String, Object>getMap("files").keySet()).containsExactlyInAnyOrder("total", "today", "processing", "failed");
+        assertThat(body.<String, Object>getMap("records").keySet()).containsExactlyInAnyOrder("customers", "orders");
+        assertThat(body.<String, Object>getMap("errors").keySet()).containsExactlyInAnyOrder("total", "today");
+        assertThat(body.<String, Object>getMap("jobs").keySet()).containsExactlyInAnyOrder("running", "queued");
+    }
+
+    @Test
+    void a_request_without_a_token_is_a_401_problem() {
         given().when().get("/api/dashboard/stats").then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
-        given().auth().oauth2(TestTokens.forUser(9, "x", "nobody")).when().get("/api/dashboard/stats")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void a_token_signed_by_a_stranger_is_a_401_problem() {
+        given().auth().oauth2(TestTokens.signedByStranger("admin")).when().get("/api/dashboard/stats").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    void a_role_without_reports_read_is_a_403_problem() {
+        // admin, analyst and viewer all hold reports:read (seed 13.2); a role outside the matrix holds nothing
+        given().auth().oauth2(TestTokens.forUser(9, "x", "auditor")).when().get("/api/dashboard/stats")
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
     }
 }
