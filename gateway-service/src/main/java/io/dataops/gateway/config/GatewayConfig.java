@@ -15,4 +15,41 @@ public interface GatewayConfig {
     /** Lifetime of an access token. */
     @WithDefault("PT15M")
     Duration accessTokenTtl();
+
+    /** Lifetime of a refresh token; each use hands out a new one and spends the old. */
+    @WithDefault("P7D")
+    Duration refreshTokenTtl();
+
+    /**
+     * Take the client address from the first hop of X-Forwarded-For (the gateway sits behind an ingress or load
+     * balancer). Switch off when the gateway faces clients directly, or the per-IP login limit can be dodged.
+     */
+    @WithDefault("true")
+    boolean trustForwardedFor();
+
+    RateLimit rateLimit();
+
+    /** Fixed one-minute windows counted in Redis, so the limits hold across gateway replicas. */
+    interface RateLimit {
+        /** Requests per signed-in user per minute, through the proxy and to the gateway's own endpoints. */
+        @WithDefault("300")
+        int apiPerMinute();
+
+        @WithDefault("10")
+        int loginPerIpPerMinute();
+
+        @WithDefault("5")
+        int loginPerUsernamePerMinute();
+
+        /** Consecutive failed logins after which a username is locked. */
+        @WithDefault("5")
+        int lockoutAfterFailures();
+
+        /** First lock; each further failure doubles it up to {@link #lockoutMaxDelay()}. */
+        @WithDefault("PT30S")
+        Duration lockoutInitialDelay();
+
+        @WithDefault("PT15M")
+        Duration lockoutMaxDelay();
+    }
 }

@@ -1,44 +1,48 @@
 package io.dataops.gateway.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.repository.User;
-import io.dataops.gateway.service.Accounts;
-import io.dataops.gateway.service.TokenIssuer;
-import io.dataops.gateway.service.TokenRevocations;
+import io.dataops.gateway.service.AccessGate;
+import io.dataops.gateway.service.Sessions;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
-import io.dataops.model.security.TokenClaims;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.Instant;
 
 /** Seed 6.1 authentication endpoints. */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class AuthResource {
-    private final Accounts accounts;
-    private final TokenIssuer tokens;
-    private final TokenRevocations revocations;
+    private final Sessions sessions;
+    private final AccessGate gate;
+    private final ClientOrigins origins;
     private final JsonWebToken jwt;
+    private final ObjectMapper json;
 
-    public AuthResource(Accounts accounts, TokenIssuer tokens, TokenRevocations revocations, JsonWebToken jwt) {
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.revocations = revocations;
+    public AuthResource(Sessions sessions, AccessGate gate, ClientOrigins origins, JsonWebToken jwt, ObjectMapper json) {
+        this.json = json;
+        this.sessions = sessions;
+        this.gate = gate;
+        this.origins = origins;
         this.jwt = jwt;
     }
 
     public record LoginRequest(String username, String password) {
+    }
+
+    public record RefreshRequest(String refreshToken) {
     }
 
     public record UserView(long id, String username, String email, String role) {
@@ -47,28 +51,47 @@ public class AuthResource {
         }
     }
 
-    public record LoginResponse(String accessToken, String tokenType, long expiresIn, UserView user) {
+    public record LoginResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                                long refreshExpiresIn, UserView user) {
+        static LoginResponse of(Sessions.Session session) {
+            return new LoginResponse(session.access().token(), "bearer", session.access().expiresInSeconds(),
+                    session.refresh().token(), session.refresh().expiresInSeconds(), UserView.of(session.user()));
+        }
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public LoginResponse login(LoginRequest request) {
+    public LoginResponse login(LoginRequest request, @Context HttpServerRequest http) {
         if (request == null || request.username() == null || request.password() == null) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "username and password are required");
         }
-        User user = accounts.authenticate(request.username(), request.password());
-        TokenIssuer.IssuedToken issued = tokens.issueFor(user);
-        return new LoginResponse(issued.token(), "bearer", issued.expiresInSeconds(), UserView.of(user));
+        return LoginResponse.of(sessions.login(request.username(), request.password(), origins.of(http)));
     }
 
     @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public LoginResponse refresh(RefreshRequest request, @Context HttpServerRequest http) {
+        if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "refresh_token is required");
+        }
+        return LoginResponse.of(sessions.refresh(request.refreshToken(), origins.of(http)));
+    }
+
+    /**
+     * The body is optional (so read as text: a bare POST has no content type): with {"refresh_token"} the login
+     * behind it ends too, on every device holding it.
+     */
+    @POST
     @Path("/logout")
     @Authenticated
-    public Response logout() {
-        ensureNotRevoked();
-        revocations.revoke(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime())).await().indefinitely();
+    public Response logout(String body, @Context HttpServerRequest http) throws java.io.IOException {
+        gate.admitNow(jwt);
+        RefreshRequest request = body == null || body.isBlank() ? null : json.readValue(body, RefreshRequest.class);
+        sessions.logout(jwt, request == null ? null : request.refreshToken(), origins.of(http));
         return Response.noContent().build();
     }
 
@@ -76,19 +99,12 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     public UserView me() {
-        ensureNotRevoked();
-        Object uid = jwt.getClaim(TokenClaims.USER_ID);
-        long id = uid instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(uid));
-        User user = User.findById(id);
+        gate.admitNow(jwt);
+        Long id = AccessGate.userIdOf(jwt);
+        User user = id == null ? null : User.findById(id);
         if (user == null || !user.active()) {
             throw new ProblemException(ErrorCode.UNAUTHORIZED, "The account of this token no longer exists or is inactive");
         }
         return UserView.of(user);
-    }
-
-    private void ensureNotRevoked() {
-        if (Boolean.TRUE.equals(revocations.isRevoked(jwt.getTokenID()).await().indefinitely())) {
-            throw new ProblemException(ErrorCode.TOKEN_REVOKED, "This token was revoked by a logout");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.dataops.gateway.rest;
 
+import io.dataops.gateway.service.RateLimitedException;
 import io.dataops.model.problem.Problem;
 import io.dataops.model.problem.Problems;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,6 +21,22 @@ public class ProblemMapper {
             LOG.error("Request failed", failure);
         }
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        return problem.status() == 401 ? response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : response.build();
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        RateLimitedException limited = rateLimit(failure);
+        if (limited != null) {
+            response.header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    private static RateLimitedException rateLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RateLimitedException limited) {
+                return limited;
+            }
+        }
+        return null;
     }
 }

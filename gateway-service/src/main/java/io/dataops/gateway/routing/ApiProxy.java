@@ -3,9 +3,11 @@ package io.dataops.gateway.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.config.GatewayConfig;
-import io.dataops.gateway.service.TokenRevocations;
+import io.dataops.gateway.service.AccessGate;
+import io.dataops.gateway.service.RateLimitedException;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem;
+import io.dataops.model.problem.ProblemException;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -27,19 +29,20 @@ import java.util.stream.Collectors;
 
 /**
  * Forwards /api/* requests that belong to another service, after checking the bearer token here first (signature,
- * expiry, issuer, logout list). Bodies stream through untouched; the token goes along, and the service checks it
+ * expiry, issuer, then AccessGate: logout list, deactivated users, per-user rate limit). The checks run on the
+ * event loop against reactive Redis and never block it. Bodies stream through untouched; the token goes along, and the service checks it
  * again with its own permission rules.
  */
 @ApplicationScoped
 public class ApiProxy {
     private final JWTParser parser;
-    private final TokenRevocations revocations;
+    private final AccessGate gate;
     private final ObjectMapper json;
     private final Map<String, URI> upstreams;
 
-    public ApiProxy(JWTParser parser, TokenRevocations revocations, ObjectMapper json, GatewayConfig config) {
+    public ApiProxy(JWTParser parser, AccessGate gate, ObjectMapper json, GatewayConfig config) {
         this.parser = parser;
-        this.revocations = revocations;
+        this.gate = gate;
         this.json = json;
         this.upstreams = config.routes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> URI.create(e.getValue())));
@@ -74,16 +77,21 @@ public class ApiProxy {
             reject(ctx, Problem.of(ErrorCode.UNAUTHORIZED, "The bearer token is not valid"));
             return;
         }
-        revocations.isRevoked(token.getTokenID()).subscribe().with(revoked -> {
-            if (revoked) {
-                reject(ctx, Problem.of(ErrorCode.TOKEN_REVOKED, "This token was revoked by a logout"));
+        gate.admit(token).subscribe().with(admitted -> proxy.handle(request), failure -> {
+            if (failure instanceof ProblemException refused) {
+                reject(ctx, refused.problem(),
+                        failure instanceof RateLimitedException limited ? limited.retryAfterSeconds() : 0);
             } else {
-                proxy.handle(request);
+                reject(ctx, Problem.of(ErrorCode.UPSTREAM_UNAVAILABLE, "The token store is unavailable"));
             }
-        }, failure -> reject(ctx, Problem.of(ErrorCode.UPSTREAM_UNAVAILABLE, "The token store is unavailable")));
+        });
     }
 
     private void reject(RoutingContext ctx, Problem problem) {
+        reject(ctx, problem, 0);
+    }
+
+    private void reject(RoutingContext ctx, Problem problem, long retryAfterSeconds) {
         String body;
         try {
             body = json.writeValueAsString(problem);
@@ -94,6 +102,9 @@ public class ApiProxy {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (problem.status() == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        if (retryAfterSeconds > 0) {
+            response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
         ctx.request().resume();
         response.end(body);

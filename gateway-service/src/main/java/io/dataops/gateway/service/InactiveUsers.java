@@ -1,0 +1,40 @@
+package io.dataops.gateway.service;
+
+import io.dataops.gateway.config.GatewayConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Users deactivated or deleted while tokens of theirs may still be alive. A mark lives as long as an access token
+ * does: after that no token issued before the change survives, and login and refresh read USERS themselves.
+ */
+@ApplicationScoped
+public class InactiveUsers {
+    private static final String PREFIX = "dataops:inactive-user:";
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveKeyCommands<String> keys;
+    private final GatewayConfig config;
+
+    public InactiveUsers(ReactiveRedisDataSource redis, GatewayConfig config) {
+        this.values = redis.value(String.class);
+        this.keys = redis.key();
+        this.config = config;
+    }
+
+    public Uni<Void> mark(long userId) {
+        long seconds = config.accessTokenTtl().toSeconds() + 60;
+        return values.set(PREFIX + userId, "1", new SetArgs().ex(seconds));
+    }
+
+    public Uni<Void> clear(long userId) {
+        return keys.del(PREFIX + userId).replaceWithVoid();
+    }
+
+    public Uni<Boolean> isInactive(Long userId) {
+        return userId == null ? Uni.createFrom().item(false) : keys.exists(PREFIX + userId);
+    }
+}
