@@ -92,7 +92,7 @@ public class Sessions {
         Long userId = AccessGate.userIdOf(jwt);
         boolean endedFamily = refreshTokens.find(presentedRefresh)
                 .filter(token -> userId != null && token.userId == userId)
-                .map(token -> RefreshToken.revokeFamily(token.familyId, Instant.now()) >= 0)
+                .map(token -> RefreshToken.revokeFamily(token.familyId, Instant.now()) > 0)
                 .orElse(false);
         audit.record(new AuditTrail.Entry(userId, AuditTrail.LOGOUT, AuditTrail.RESOURCE_USER, userId, null,
                 Map.of("refresh_family_revoked", endedFamily)), origin);
