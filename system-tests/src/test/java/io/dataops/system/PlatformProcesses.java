@@ -13,11 +13,23 @@ import java.util.concurrent.TimeUnit;
  * so a stack a developer has running is left alone.
  */
 final class PlatformProcesses {
+    private static PlatformProcesses shared;
     static final int PORT_OFFSET = 300;
     static final String ADMIN_PASSWORD = "e2e-admin-password-" + Long.toHexString(System.nanoTime());
 
     private final Path root = Path.of(System.getProperty("dataops.root", ".."));
     private final Path var = Path.of(System.getProperty("dataops.var", "target/e2e-var")).toAbsolutePath();
+
+    /** One platform for every test class of the run, started on first use and stopped when the JVM exits. */
+    static synchronized PlatformProcesses shared() {
+        if (shared == null) {
+            PlatformProcesses platform = new PlatformProcesses();
+            platform.up();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "dataops-down"));
+            shared = platform;
+        }
+        return shared;
+    }
 
     static int port(int base) {
         return base + PORT_OFFSET;
@@ -33,11 +45,35 @@ final class PlatformProcesses {
         run(List.of("./dataops", "down"), 120);
     }
 
+    /** SIGKILL, as a crashed node or an OOM kill would: no shutdown hook, no graceful close. */
+    void kill(String service) {
+        try {
+            long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(service + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts one stopped service again the way a user would: ./dataops up for just that service. */
+    void start(String service) {
+        run(List.of("./dataops", "up"), 300, Map.of("DATAOPS_ONLY", service));
+    }
+
+    Path workDir() {
+        return var;
+    }
+
     Path sampleData(String name) {
         return root.resolve("sample_data").resolve(name);
     }
 
     private void run(List<String> command, int timeoutSeconds) {
+        run(command, timeoutSeconds, Map.of());
+    }
+
+    private void run(List<String> command, int timeoutSeconds, Map<String, String> extraEnv) {
         try {
             Path output = Files.createTempFile("dataops-e2e", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
@@ -47,6 +83,9 @@ final class PlatformProcesses {
             env.put("DATAOPS_PORT_OFFSET", Integer.toString(PORT_OFFSET));
             env.put("DATAOPS_SKIP_BUILD", "1");
             env.put("DATAOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // one test user polls far faster than a person: the per-user API limit is not under test here
+            env.put("DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE", "1000000");
+            env.putAll(extraEnv);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -2,7 +2,6 @@ package io.dataops.system;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
  * CUST008 (line 9) fails positive_numbers; the other eight rows are loaded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleCustomersEndToEndIT {
     private static final String PROCESS_BODY = """
@@ -33,18 +33,13 @@ class SampleCustomersEndToEndIT {
                                   "email_format": ["email"],
                                   "positive_numbers": ["credit_limit"]}}""";
 
-    private final PlatformProcesses platform = new PlatformProcesses();
+    private PlatformProcesses platform;
     private final String gateway = "http://localhost:" + PlatformProcesses.port(8080);
 
     @BeforeAll
     void startPlatform() {
-        platform.up();
+        platform = PlatformProcesses.shared();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        platform.down();
     }
 
     private String login() {
