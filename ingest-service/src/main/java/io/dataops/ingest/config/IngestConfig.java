@@ -16,6 +16,10 @@ public interface IngestConfig {
     @WithDefault("500")
     int batchSize();
 
+    /** Batches a run may have on the wire, unacknowledged, at once. */
+    @WithDefault("16")
+    int sendWindow();
+
     /** Largest accepted upload in bytes. */
     @WithDefault("1073741824")
     long maxFileSize();

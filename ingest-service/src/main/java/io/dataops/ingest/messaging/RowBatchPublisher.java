@@ -7,6 +7,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Puts a file's row batches and closing marker on {@code Topics.FILE_ROWS_UPLOADED}, keyed by file id. */
 @ApplicationScoped
 public class RowBatchPublisher {
@@ -18,6 +20,18 @@ public class RowBatchPublisher {
 
     /** Returns once the broker has the message (acks=all), so a run's progress is never ahead of Kafka. */
     public void publish(FileRowsMessage message) {
-        rows.sendMessageAndAwait(KafkaRecord.of(Long.toString(message.fileId()), EventCodec.encode(message)));
+        rows.sendMessageAndAwait(record(message));
+    }
+
+    /**
+     * Sends without waiting; the future completes when the broker has the message. One producer keeps the order
+     * of sends to a partition (idempotent producer), so a window of these keeps a file's batches in order.
+     */
+    public CompletableFuture<Void> send(FileRowsMessage message) {
+        return rows.sendMessage(record(message)).subscribeAsCompletionStage();
+    }
+
+    private static org.eclipse.microprofile.reactive.messaging.Message<String> record(FileRowsMessage message) {
+        return KafkaRecord.of(Long.toString(message.fileId()), EventCodec.encode(message));
     }
 }

@@ -24,8 +24,11 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -77,20 +80,23 @@ public class RowEmitter {
             events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
             long rowCount = 0;
             int batchNo = 0;
+            Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
             try (RowReader reader = open(content, run, file)) {
                 List<SourceRow> batch = new ArrayList<>(config.batchSize());
                 while (reader.hasNext()) {
                     batch.add(reader.next());
                     rowCount++;
                     if (batch.size() == config.batchSize()) {
-                        rows.publish(new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                        send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
                         batch = new ArrayList<>(config.batchSize());
                     }
                 }
                 if (!batch.isEmpty()) {
-                    rows.publish(new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                    send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
                 }
             }
+            // the closing marker goes only after every batch is on the broker
+            inFlight.forEach(CompletableFuture::join);
             rows.publish(new RowsEnd(jobId, run.fileId, run.targetTable, batchNo, rowCount, 0));
             finish(jobId, FileRun.EMITTED, batchNo, rowCount);
             LOG.infof("Job %d: emitted %d rows of file %d in %d batches", jobId, rowCount, run.fileId, batchNo);
@@ -99,6 +105,14 @@ public class RowEmitter {
             finish(jobId, FileRun.FAILED, 0, 0);
             events.publish(new PipelineEvent.FileFailed(jobId, run.fileId, "The file could not be read: " + e.getMessage(),
                     Instant.now()));
+        }
+    }
+
+    /** Keeps at most {@code sendWindow} batches unacknowledged: memory stays bounded, the broker stays busy. */
+    private void send(Deque<CompletableFuture<Void>> inFlight, RowBatch batch) {
+        inFlight.addLast(rows.send(batch));
+        while (inFlight.size() >= config.sendWindow()) {
+            inFlight.removeFirst().join();
         }
     }
 

@@ -6,6 +6,7 @@ import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.ProgressGate;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.RowsRejected;
@@ -39,6 +40,7 @@ public class ValidatedRowsListener {
     private final PipelineEventPublisher events;
     private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<String> rejected;
+    private final ProgressGate progress = new ProgressGate(1000);
 
     public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters,
                                  @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected) {
@@ -67,10 +69,13 @@ public class ValidatedRowsListener {
                     rejected.sendMessageAndAwait(KafkaRecord.of(Long.toString(batch.fileId()), EventCodec.encode(
                             new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects))));
                 }
-                LoadLedger.Totals totals = loads.totals(batch.jobId());
-                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
-                        totals.rowsLoaded(), Instant.now()));
+                if (progress.shouldReport(batch.jobId())) {
+                    LoadLedger.Totals totals = loads.totals(batch.jobId());
+                    events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
+                            totals.rowsLoaded(), Instant.now()));
+                }
             } else if (rows instanceof RowsEnd end) {
+                progress.forget(end.jobId());
                 LoadLedger.Totals totals = loads.totals(end.jobId());
                 long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
                 events.publish(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(), end.rowCount(),

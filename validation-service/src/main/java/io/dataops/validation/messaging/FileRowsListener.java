@@ -4,6 +4,7 @@ import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.ProgressGate;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
@@ -35,6 +36,7 @@ public class FileRowsListener {
     private final MutinyEmitter<String> validated;
     private final PipelineEventPublisher events;
     private final DeadLetterPublisher deadLetters;
+    private final ProgressGate progress = new ProgressGate(1000);
 
     public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
                             PipelineEventPublisher events, DeadLetterPublisher deadLetters) {
@@ -59,11 +61,14 @@ public class FileRowsListener {
         try {
             if (rows instanceof RowBatch batch) {
                 forward(validation.validate(batch));
-                ValidationLedger.Totals totals = validation.totals(batch.jobId());
-                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "validation",
-                        totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
+                if (progress.shouldReport(batch.jobId())) {
+                    ValidationLedger.Totals totals = validation.totals(batch.jobId());
+                    events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "validation",
+                            totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
+                }
             } else if (rows instanceof RowsEnd end) {
                 forward(validation.close(end));
+                progress.forget(end.jobId());
             }
         } catch (ProblemException e) {
             // e.g. a target this version does not know: retrying can never succeed

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# DataOps benchmark: the full chain (gateway -> ingest -> Kafka -> validation -> loader, real broker, H2 files)
+# against the single-process baseline, on a generated customers file with 2% bad rows.
+#   bench/run.sh [rows ...]      default: 1000000 5000000
+# Prints per size: end-to-end rows/s, seconds from the process request to the first error visible through the API,
+# peak RSS (VmHWM) of each service; then the baseline's rows/s and the ratio. Figures go in docs/benchmarks.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+SIZES=("${@:-1000000 5000000}")
+read -r -a SIZES <<< "${SIZES[*]}"
+OFFSET="${BENCH_PORT_OFFSET:-700}"
+WORK="$ROOT/bench/var"
+G="http://localhost:$((8080 + OFFSET))"
+mkdir -p "$WORK"
+
+[[ -f ingest-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -q -DskipTests install
+
+login() {
+  curl -sf -X POST "$G/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$(cat "$VAR/admin-password")\"}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+json_field() { grep -o "\"$1\":[0-9]*" | head -n 1 | cut -d: -f2; }
+
+run_size() {
+  local rows=$1 file="$WORK/customers_$1.csv"
+  [[ -f "$file" ]] || python3 bench/generate.py "$rows" "$file"
+  VAR="$WORK/stack-$rows"
+  rm -rf "$VAR"
+  export DATAOPS_VAR_DIR="$VAR" DATAOPS_PORT_OFFSET="$OFFSET" DATAOPS_SKIP_BUILD=1 DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE=1000000
+  ./dataops up > "$WORK/up-$rows.log"
+  local token file_id job_id start first_error="" status="" now
+  token=$(login)
+  file_id=$(curl -sf -X POST "$G/api/data/upload" -H "Authorization: Bearer $token" -F "file=@$file" | json_field id)
+  start=$(date +%s.%N)
+  job_id=$(curl -sf -X POST "$G/api/data/files/$file_id/process" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' \
+    -d '{"target_table":"customers","validation_rules":{"required_fields":["customer_code","name"],"email_format":["email"],"positive_numbers":["credit_limit"]}}' \
+    | json_field job_id)
+  while :; do
+    now=$(date +%s.%N)
+    if [[ -z "$first_error" ]] && [[ "$(curl -sf "$G/api/data/files/$file_id/errors?limit=1" -H "Authorization: Bearer $token" | json_field total)" -gt 0 ]]; then
+      first_error=$(echo "$now - $start" | bc)
+    fi
+    status=$(curl -sf "$G/api/jobs/$job_id" -H "Authorization: Bearer $token" | grep -o '"status":"[a-z]*"' | head -n 1 | cut -d'"' -f4)
+    [[ "$status" == completed || "$status" == failed ]] && break
+    (( $(echo "$now - $start > 3600" | bc) )) && { echo "timed out"; break; }
+    sleep 0.5
+  done
+  local seconds progress
+  seconds=$(echo "$(date +%s.%N) - $start" | bc)
+  progress=$(curl -sf "$G/api/jobs/$job_id" -H "Authorization: Bearer $token" | grep -o '"progress":{[^}]*}')
+  printf '%s rows: job %s, %s, %.1f s, %.0f rows/s end to end, first error visible after %.2f s\n' \
+    "$rows" "$status" "$progress" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "${first_error:-0}"
+  printf '%s rows: peak RSS' "$rows"
+  for s in gateway ingest validation loader job report; do
+    printf ' %s %d MiB;' "$s" $(( $(awk '/VmHWM/ {print $2}' "/proc/$(cat "$VAR/run/$s.pid")/status") / 1024 ))
+  done
+  echo
+  ./dataops down > /dev/null
+  E2E_RATE[$rows]=$(echo "$rows / $seconds" | bc -l)
+}
+
+declare -A E2E_RATE
+for rows in "${SIZES[@]}"; do run_size "$rows"; done
+
+first="${SIZES[0]}"
+CP="$(./mvnw -q -o dependency:build-classpath -pl loader-service,validation-service,ingest-service -Dmdep.outputFile=/dev/stdout 2>/dev/null | tr '\n' ':')"
+CP="$CP:ingest-service/target/classes:validation-service/target/classes:loader-service/target/classes:common-model/target/classes"
+rm -rf "$WORK/baseline-db"
+baseline=$(java -Xmx512m -cp "$CP" bench/Baseline.java "$WORK/customers_$first.csv" "$WORK/baseline-db")
+echo "$first rows: $baseline"
+base_rate=$(echo "$baseline" | sed -n 's/.*rows_per_s=\([0-9]*\).*/\1/p')
+printf '%s rows: ratio end-to-end / baseline = %.2f (target >= 0.6)\n' "$first" "$(echo "${E2E_RATE[$first]} / $base_rate" | bc -l)"
