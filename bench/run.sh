@@ -3,7 +3,8 @@
 # against the single-process baseline, on a generated customers file with 2% bad rows.
 #   bench/run.sh [rows ...]      default: 1000000 5000000
 # Prints per size: end-to-end rows/s, seconds from the process request to the first error visible through the API,
-# peak RSS (VmHWM) of each service; then the baseline's rows/s and the ratio. Figures go in docs/benchmarks.md.
+# peak RSS (VmHWM) of each service; then the baseline's rows/s on the first size and the ratio
+# (BENCH_BASELINE=0 skips it). Figures go in docs/benchmarks.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -64,6 +65,7 @@ run_size() {
 declare -A E2E_RATE
 for rows in "${SIZES[@]}"; do run_size "$rows"; done
 
+[[ "${BENCH_BASELINE:-1}" == 1 ]] || exit 0
 first="${SIZES[0]}"
 CP="$(./mvnw -q -o dependency:build-classpath -pl loader-service,validation-service,ingest-service -Dmdep.outputFile=/dev/stdout 2>/dev/null | tr '\n' ':')"
 CP="$CP:ingest-service/target/classes:validation-service/target/classes:loader-service/target/classes:common-model/target/classes"
