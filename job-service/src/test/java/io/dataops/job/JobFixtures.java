@@ -9,8 +9,9 @@ import static io.restassured.RestAssured.given;
 /** Jobs and ids for tests that share one broker and one database: every test takes its own file id. */
 public final class JobFixtures {
 
+    /** Always above Integer.MAX_VALUE, so JSON paths read ids back as Long whatever the draw. */
     public static long uniqueFileId() {
-        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        return ThreadLocalRandom.current().nextLong(3_000_000_000L, 9_000_000_000L);
     }
 
     /** Creates a job the way ingest-service does (an analyst's token, user id 42) and answers its id. */

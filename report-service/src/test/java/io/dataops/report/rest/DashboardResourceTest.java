@@ -39,7 +39,7 @@ class DashboardResourceTest {
     private static final String[] FIELDS = {"files.total", "files.today", "files.processing", "files.failed",
             "records.customers", "records.orders", "errors.total", "errors.today", "jobs.running", "jobs.queued"};
 
-    private static long nextId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    private static long nextId = ThreadLocalRandom.current().nextLong(3_000_000_000L, 9_000_000_000L);
 
     private static long newId() {
         return nextId++;
