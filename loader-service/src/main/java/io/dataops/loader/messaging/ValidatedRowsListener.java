@@ -17,11 +17,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +32,6 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class ValidatedRowsListener {
-    private static final Logger LOG = Logger.getLogger(ValidatedRowsListener.class);
-
     private final BatchLoad loads;
     private final PipelineEventPublisher events;
     private final DeadLetterPublisher deadLetters;
@@ -53,13 +49,11 @@ public class ValidatedRowsListener {
     @Incoming("file-rows-validated-in")
     @Blocking
     public CompletionStage<Void> onMessage(Message<String> message) {
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
         FileRowsMessage rows;
         try {
             rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
         } catch (UnreadableEventException e) {
-            LOG.warnf("Dead-lettering an unreadable row message (key %s): %s", key, e.getMessage());
-            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_VALIDATED, e.getMessage());
+            deadLetters.park(message, e.getMessage());
             return message.ack();
         }
         try {
@@ -82,8 +76,7 @@ public class ValidatedRowsListener {
                         end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now()));
             }
         } catch (ProblemException e) {
-            LOG.warnf("Dead-lettering a message of job %d: %s", rows.jobId(), e.getMessage());
-            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_VALIDATED, e.getMessage());
+            deadLetters.park(message, e.getMessage());
             events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
         }
         return message.ack();

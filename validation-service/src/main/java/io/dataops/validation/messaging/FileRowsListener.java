@@ -14,12 +14,10 @@ import io.dataops.validation.service.BatchValidation;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
@@ -30,8 +28,6 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class FileRowsListener {
-    private static final Logger LOG = Logger.getLogger(FileRowsListener.class);
-
     private final BatchValidation validation;
     private final MutinyEmitter<String> validated;
     private final PipelineEventPublisher events;
@@ -49,13 +45,11 @@ public class FileRowsListener {
     @Incoming("file-rows-in")
     @Blocking
     public CompletionStage<Void> onMessage(Message<String> message) {
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
         FileRowsMessage rows;
         try {
             rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
         } catch (UnreadableEventException e) {
-            LOG.warnf("Dead-lettering an unreadable row message (key %s): %s", key, e.getMessage());
-            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_UPLOADED, e.getMessage());
+            deadLetters.park(message, e.getMessage());
             return message.ack();
         }
         try {
@@ -72,8 +66,7 @@ public class FileRowsListener {
             }
         } catch (ProblemException e) {
             // e.g. a target this version does not know: retrying can never succeed
-            LOG.warnf("Dead-lettering job %d batch message: %s", rows.jobId(), e.getMessage());
-            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_UPLOADED, e.getMessage());
+            deadLetters.park(message, e.getMessage());
             events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
         }
         return message.ack();

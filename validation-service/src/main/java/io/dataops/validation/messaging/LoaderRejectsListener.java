@@ -6,19 +6,15 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.validation.service.BatchValidation;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 
 /** Consumes {@code Topics.FILE_ROWS_REJECTED}: the loader's rejects, recorded like any other row error. */
 @ApplicationScoped
 public class LoaderRejectsListener {
-    private static final Logger LOG = Logger.getLogger(LoaderRejectsListener.class);
-
     private final BatchValidation validation;
     private final DeadLetterPublisher deadLetters;
 
@@ -33,9 +29,7 @@ public class LoaderRejectsListener {
         try {
             validation.recordLoaderRejects(EventCodec.decode(message.getPayload(), RowsRejected.class));
         } catch (UnreadableEventException e) {
-            String key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> String.valueOf(m.getKey())).orElse(null);
-            LOG.warnf("Dead-lettering an unreadable reject message (key %s): %s", key, e.getMessage());
-            deadLetters.park(key, message.getPayload(), Topics.FILE_ROWS_REJECTED, e.getMessage());
+                deadLetters.park(message, e.getMessage());
         }
         return message.ack();
     }

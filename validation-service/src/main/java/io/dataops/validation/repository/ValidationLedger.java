@@ -28,13 +28,8 @@ public class ValidationLedger {
     }
 
     public boolean contains(long jobId, int batchNo) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM validated_batches WHERE job_id = ? AND batch_no = ?")) {
-            s.setLong(1, jobId);
-            s.setInt(2, batchNo);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return hasBatch(c, "validated_batches", jobId, batchNo);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -43,21 +38,8 @@ public class ValidationLedger {
     public void record(long jobId, long fileId, int batchNo, int read, int valid, List<RowError> errors,
                        Map<Long, String> rawRows) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO data_errors (source_file_id, job_id, row_number,"
-                    + " raw_data, error_type, error_message, field_name, field_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (RowError error : errors) {
-                    s.setLong(1, fileId);
-                    s.setLong(2, jobId);
-                    s.setLong(3, error.rowNumber());
-                    s.setString(4, rawRows.get(error.rowNumber()));
-                    s.setString(5, error.type().name());
-                    s.setString(6, clip(error.message(), 1000));
-                    s.setString(7, clip(error.field(), 50));
-                    s.setString(8, clip(error.value(), 500));
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            insertErrors(c, fileId, jobId, errors.stream().map(e -> new RowsRejected.RejectedRow(e.rowNumber(), e.field(),
+                    e.value(), e.type().name(), e.message(), rawRows.get(e.rowNumber()))).toList());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO validated_batches (job_id, batch_no, file_id,"
                     + " rows_read, rows_valid, rows_rejected) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, jobId);
@@ -76,30 +58,10 @@ public class ValidationLedger {
     /** Records the loader's rejects of one batch once; a repeated report finds its ledger row and writes nothing. */
     public boolean recordLoaderRejects(RowsRejected rejected) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM recorded_rejects WHERE job_id = ? AND batch_no = ?")) {
-                s.setLong(1, rejected.jobId());
-                s.setInt(2, rejected.batchNo());
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        return false;
-                    }
-                }
+            if (hasBatch(c, "recorded_rejects", rejected.jobId(), rejected.batchNo())) {
+                return false;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO data_errors (source_file_id, job_id, row_number,"
-                    + " raw_data, error_type, error_message, field_name, field_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (RowsRejected.RejectedRow row : rejected.rows()) {
-                    s.setLong(1, rejected.fileId());
-                    s.setLong(2, rejected.jobId());
-                    s.setLong(3, row.rowNumber());
-                    s.setString(4, row.raw());
-                    s.setString(5, row.errorType());
-                    s.setString(6, clip(row.message(), 1000));
-                    s.setString(7, clip(row.field(), 50));
-                    s.setString(8, clip(row.value(), 500));
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            insertErrors(c, rejected.fileId(), rejected.jobId(), rejected.rows());
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO recorded_rejects (job_id, batch_no, rows_rejected) VALUES (?, ?, ?)")) {
                 s.setLong(1, rejected.jobId());
@@ -111,6 +73,40 @@ public class ValidationLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the loader's rejects of batch " + rejected.batchNo()
                     + " of job " + rejected.jobId(), e);
+        }
+    }
+
+    /** {@code ledger} is one of this class's own table names, never request text. */
+    private static boolean hasBatch(Connection c, String ledger, long jobId, int batchNo) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + ledger + " WHERE job_id = ? AND batch_no = ?")) {
+            s.setLong(1, jobId);
+            s.setInt(2, batchNo);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** DATA_ERRORS rows, one JDBC batch; rule errors and the loader's rejects have the same shape. */
+    private static void insertErrors(Connection c, long fileId, long jobId, List<RowsRejected.RejectedRow> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO data_errors (source_file_id, job_id, row_number,"
+                + " raw_data, error_type, error_message, field_name, field_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RowsRejected.RejectedRow row : rows) {
+                s.setLong(1, fileId);
+                s.setLong(2, jobId);
+                s.setLong(3, row.rowNumber());
+                s.setString(4, row.raw());
+                s.setString(5, row.errorType());
+                s.setString(6, clip(row.message(), 1000));
+                s.setString(7, clip(row.field(), 50));
+                s.setString(8, clip(row.value(), 500));
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
