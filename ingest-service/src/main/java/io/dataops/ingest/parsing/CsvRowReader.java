@@ -24,10 +24,12 @@ public final class CsvRowReader implements RowReader {
     private final CsvReader<CsvRecord> csv;
     private final Iterator<CsvRecord> records;
     private final List<String> header;
-    private final char delimiter;
+    private final StringWriter rawText = new StringWriter();
+    private final CsvWriter rawWriter;
 
     public CsvRowReader(Reader source, char delimiter) {
-        this.delimiter = delimiter;
+        this.rawWriter = CsvWriter.builder().fieldSeparator(delimiter)
+                .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(rawText);
         this.csv = CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .allowExtraFields(true)
@@ -65,16 +67,19 @@ public final class CsvRowReader implements RowReader {
         return new SourceRow(record.getStartingLineNumber(), values, raw(fields), malformed);
     }
 
+    /** The row re-encoded as CSV; one writer per reader, its buffer emptied after each row. */
     private String raw(List<String> fields) {
-        StringWriter out = new StringWriter();
-        try (CsvWriter writer = CsvWriter.builder().fieldSeparator(delimiter)
-                .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out)) {
-            writer.writeRecord(fields);
+        try {
+            rawWriter.writeRecord(fields);
+            rawWriter.flush();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String line = out.toString();
-        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+        StringBuffer buffer = rawText.getBuffer();
+        int end = buffer.length() > 0 && buffer.charAt(buffer.length() - 1) == '\n' ? buffer.length() - 1 : buffer.length();
+        String line = buffer.substring(0, end);
+        buffer.setLength(0);
+        return line;
     }
 
     @Override

@@ -55,9 +55,10 @@ class CsvRowReaderTest {
 
     @Test
     void reproduces_the_raw_row_with_csv_quoting() throws Exception {
-        List<SourceRow> rows = readAll(new StringReader("a,b\n\"x,1\",y\n"));
+        List<SourceRow> rows = readAll(new StringReader("a,b\n\"x,1\",y\nplain,\"q\"\"uote\"\n"));
 
         assertThat(rows.get(0).raw()).isEqualTo("\"x,1\",y");
+        assertThat(rows.get(1).raw()).isEqualTo("plain,\"q\"\"uote\"");
     }
 
     @Test

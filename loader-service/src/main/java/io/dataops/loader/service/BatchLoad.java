@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads one batch of valid rows with a JDBC batch MERGE, works out which rows met a key that was already there
@@ -30,6 +32,8 @@ public class BatchLoad {
 
     private final DataSource dataSource;
     private final LoadLedger ledger;
+    /** Built once per target: the SQL text does not change between batches. */
+    private final Map<String, MergeStatement> merges = new ConcurrentHashMap<>();
 
     public BatchLoad(DataSource dataSource, LoadLedger ledger) {
         this.dataSource = dataSource;
@@ -42,7 +46,7 @@ public class BatchLoad {
         if (ledger.contains(batch.jobId(), batch.batchNo())) {
             return ledger.rejects(batch.jobId(), batch.batchNo());
         }
-        MergeStatement merge = new MergeStatement(TargetTables.require(batch.target()));
+        MergeStatement merge = merges.computeIfAbsent(batch.target(), name -> new MergeStatement(TargetTables.require(name)));
         int loaded = 0;
         List<RejectedRow> rejects = new ArrayList<>();
         if (!batch.rows().isEmpty()) {
