@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PlatformProcesses {
     private static PlatformProcesses shared;
-    static final int PORT_OFFSET = 300;
+    /** 300 by default; DATAOPS_E2E_PORT_OFFSET moves it so two checkouts can run their system tests at once. */
+    static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("DATAOPS_E2E_PORT_OFFSET", "300"));
     static final String ADMIN_PASSWORD = "e2e-admin-password-" + Long.toHexString(System.nanoTime());
 
     private final Path root = Path.of(System.getProperty("dataops.root", ".."));
