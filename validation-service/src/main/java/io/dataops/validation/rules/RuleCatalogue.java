@@ -126,6 +126,9 @@ public final class RuleCatalogue {
                 BigDecimal min = number(p, "min", errors);
                 BigDecimal max = number(p, "max", errors);
                 bounds(p, min, max, errors);
+                if (!errors.isEmpty()) {
+                    return null;
+                }
                 return ValueChecks.range(f, min, max, rule.message());
             }
             case LENGTH: {
@@ -138,6 +141,9 @@ public final class RuleCatalogue {
                     }
                 }
                 bounds(p, min, max, errors);
+                if (!errors.isEmpty()) {
+                    return null;
+                }
                 return ValueChecks.length(f, min == null ? null : min.intValue(), max == null ? null : max.intValue(),
                         rule.message());
             }
