@@ -74,6 +74,13 @@ class RuleResourceTest {
     }
 
     @Test
+    void the_catalogue_lists_each_rule_type_with_its_parameters() {
+        as("viewer").when().get("/api/rules/types").then().statusCode(200)
+                .body("range", contains("max", "min")).body("enum", contains("ignore_case", "values"))
+                .body("unique", hasSize(0)).body("reference", contains("field", "target"));
+    }
+
+    @Test
     void the_list_is_paged() {
         create("{\"target\":\"customers\",\"field\":\"phone\",\"rule_type\":\"length\",\"parameters\":{\"min\":5}}");
         as("viewer").queryParam("target", "customers").queryParam("limit", 2).queryParam("page", 2)
