@@ -17,7 +17,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = PipelineEvent.FileProcessingStarted.class, name = "FileProcessingStarted"),
         @JsonSubTypes.Type(value = PipelineEvent.JobProgressed.class, name = "JobProgressed"),
         @JsonSubTypes.Type(value = PipelineEvent.FileLoaded.class, name = "FileLoaded"),
-        @JsonSubTypes.Type(value = PipelineEvent.FileFailed.class, name = "FileFailed")})
+        @JsonSubTypes.Type(value = PipelineEvent.FileFailed.class, name = "FileFailed"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileQualityScored.class, name = "FileQualityScored")})
 public sealed interface PipelineEvent {
     long fileId();
 
@@ -44,5 +45,13 @@ public sealed interface PipelineEvent {
     }
 
     record FileFailed(long jobId, long fileId, String reason, Instant at) implements PipelineEvent {
+    }
+
+    /**
+     * validation-service's quality score of one run of a file, sent when the file's rows end. Ratios are 0..1;
+     * {@code score} is their mean (docs/validation-rules.md defines each). Sent again unchanged on redelivery.
+     */
+    record FileQualityScored(long jobId, long fileId, long rows, double completeness, double validity,
+                             double uniqueness, double score, Instant at) implements PipelineEvent {
     }
 }

@@ -19,7 +19,9 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT(415, "Unsupported file format"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
-    UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable");
+    UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable"),
+    RULE_TYPE_UNKNOWN(400, "Unknown validation rule type"),
+    RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type");
 
     private final int status;
     private final String title;

@@ -14,6 +14,7 @@ public final class RouteTable {
 
     private static final List<Route> ROUTES = List.of(
             new Route(Pattern.compile("^/api/data/files/[^/]+/errors(/.*)?$"), "validation"),
+            new Route(Pattern.compile("^/api/data/files/[^/]+/quality$"), "validation"),
             new Route(Pattern.compile("^/api/data/errors(/.*)?$"), "validation"),
             new Route(Pattern.compile("^/api/rules(/.*)?$"), "validation"),
             new Route(Pattern.compile("^/api/data/(customers|orders|order-items)(/.*)?$"), "loader"),

@@ -41,4 +41,7 @@ public class DataFile extends PanacheEntityBase {
     public Instant processedAt;
     @Column(name = "error_message")
     public String errorMessage;
+    /** validation-service's score of the newest run (FileQualityScored), 0..1; null until one is scored. */
+    @Column(name = "quality_score")
+    public java.math.BigDecimal qualityScore;
 }

@@ -54,10 +54,10 @@ public class FileResource {
     /** Seed 6.2 upload response, and the detail shape of one file. */
     public record FileView(long id, String filename, String originalName, String fileType, long fileSize,
                            String sha256, Long rowCount, String status, long uploadedBy, Instant uploadedAt,
-                           Instant processedAt, String errorMessage) {
+                           Instant processedAt, String errorMessage, java.math.BigDecimal qualityScore) {
         static FileView of(DataFile f) {
             return new FileView(f.id, f.filename, f.originalName, f.fileType, f.fileSize, f.sha256, f.rowCount,
-                    f.status, f.uploadedBy, f.uploadedAt, f.processedAt, f.errorMessage);
+                    f.status, f.uploadedBy, f.uploadedAt, f.processedAt, f.errorMessage, f.qualityScore);
         }
     }
 

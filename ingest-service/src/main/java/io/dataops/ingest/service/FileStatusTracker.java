@@ -26,6 +26,8 @@ public class FileStatusTracker {
             file.status = DataFile.FAILED;
             file.processedAt = failed.at();
             file.errorMessage = truncate(failed.reason(), 1000);
+        } else if (event instanceof PipelineEvent.FileQualityScored scored) {
+            file.qualityScore = java.math.BigDecimal.valueOf(scored.score()).setScale(4, java.math.RoundingMode.HALF_UP);
         }
     }
 

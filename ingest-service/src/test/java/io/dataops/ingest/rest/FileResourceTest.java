@@ -233,6 +233,22 @@ class FileResourceTest {
     }
 
     @Test
+    void a_quality_scored_event_shows_on_the_file() throws Exception {
+        long fileId = upload("scored.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("dataops.pipeline.events",
+                    Long.toString(fileId), EventCodec.encode(new PipelineEvent.FileQualityScored(1, fileId, 3, 0.9, 0.8,
+                    0.9, 0.8667, Instant.now())))).get();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId)
+                        .then().body("quality_score", equalTo(0.8667f)));
+    }
+
+    @Test
     void preview_detects_a_semicolon_delimiter_and_reads_windows_1252_when_asked() {
         byte[] latin = "customer_code;name;country\nC1;Zo\u00eb;Cura\u00e7ao\nC2;Ann;Fran\u00e7e\n"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));

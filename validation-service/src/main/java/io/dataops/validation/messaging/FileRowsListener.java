@@ -10,6 +10,7 @@ import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.validation.repository.ValidationLedger;
+import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.service.BatchValidation;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -61,8 +62,13 @@ public class FileRowsListener {
                             totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
                 }
             } else if (rows instanceof RowsEnd end) {
-                forward(validation.close(end));
+                BatchValidation.Closing closing = validation.close(end);
+                forward(closing.forward());
                 progress.forget(end.jobId());
+                QualityScore q = closing.quality();
+                events.publish(new PipelineEvent.FileQualityScored(end.jobId(), end.fileId(), q.rows(),
+                        q.completeness().doubleValue(), q.validity().doubleValue(), q.uniqueness().doubleValue(),
+                        q.score().doubleValue(), Instant.now()));
             }
         } catch (ProblemException e) {
             // e.g. a target this version does not know: retrying can never succeed

@@ -1,6 +1,8 @@
 package io.dataops.validation.repository;
 
 import io.dataops.model.events.RowsRejected;
+import io.dataops.validation.rules.FileKeyIndex;
+import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.rules.RowError;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,8 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The processed-batch ledger (VALIDATED_BATCHES) and the DATA_ERRORS inserts that go with it, in plain JDBC
@@ -24,7 +30,16 @@ public class ValidationLedger {
         this.dataSource = dataSource;
     }
 
-    public record Totals(int batches, long rowsRead, long rowsValid, long rowsRejected) {
+    public record Totals(int batches, long rowsRead, long rowsValid, long rowsRejected, long cellsTotal,
+                         long cellsFilled) {
+    }
+
+    /** What one batch adds to the ledger besides its errors: its filled cells and the file keys it saw first. */
+    public record BatchFacts(long cellsTotal, long cellsFilled, List<FileKeyIndex.Key> newKeys) {
+    }
+
+    /** A run's effective rules as resolved for its first batch. */
+    public record RunRuleSnapshot(String rulesJson, LocalDate asOf) {
     }
 
     public boolean contains(long jobId, int batchNo) {
@@ -36,18 +51,21 @@ public class ValidationLedger {
     }
 
     public void record(long jobId, long fileId, int batchNo, int read, int valid, List<RowError> errors,
-                       Map<Long, String> rawRows) {
+                       Map<Long, String> rawRows, BatchFacts facts) {
         try (Connection c = dataSource.getConnection()) {
             insertErrors(c, fileId, jobId, errors.stream().map(e -> new RowsRejected.RejectedRow(e.rowNumber(), e.field(),
                     e.value(), e.type().name(), e.message(), rawRows.get(e.rowNumber()))).toList());
+            insertKeys(c, jobId, facts.newKeys());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO validated_batches (job_id, batch_no, file_id,"
-                    + " rows_read, rows_valid, rows_rejected) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " rows_read, rows_valid, rows_rejected, cells_total, cells_filled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, jobId);
                 s.setInt(2, batchNo);
                 s.setLong(3, fileId);
                 s.setInt(4, read);
                 s.setInt(5, valid);
                 s.setInt(6, read - valid);
+                s.setLong(7, facts.cellsTotal());
+                s.setLong(8, facts.cellsFilled());
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -112,15 +130,142 @@ public class ValidationLedger {
 
     public Totals totals(long jobId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_read), 0),"
-                     + " COALESCE(SUM(rows_valid), 0), COALESCE(SUM(rows_rejected), 0) FROM validated_batches WHERE job_id = ?")) {
+              PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_read), 0),"
+                     + " COALESCE(SUM(rows_valid), 0), COALESCE(SUM(rows_rejected), 0), COALESCE(SUM(cells_total), 0),"
+                     + " COALESCE(SUM(cells_filled), 0) FROM validated_batches WHERE job_id = ?")) {
             s.setLong(1, jobId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4));
+                return new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The stored first rows of these values of a run's tracked fields, as an index the batch's rows are checked
+     * against. Only the batch's own values are read, so memory stays bounded by the batch, not the file.
+     */
+    public FileKeyIndex keys(long jobId, Map<String, ? extends Collection<String>> valuesByField) {
+        FileKeyIndex index = new FileKeyIndex();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, ? extends Collection<String>> entry : valuesByField.entrySet()) {
+                List<String> keys = entry.getValue().stream().map(FileKeyIndex::keyOf).distinct().toList();
+                // Oracle allows at most 1000 expressions in an IN list
+                for (int from = 0; from < keys.size(); from += 500) {
+                    List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                    String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                    try (PreparedStatement s = c.prepareStatement("SELECT key_value, first_row FROM file_keys"
+                            + " WHERE job_id = ? AND field_name = ? AND key_value IN (" + marks + ")")) {
+                        s.setLong(1, jobId);
+                        s.setString(2, entry.getKey());
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(3 + i, chunk.get(i));
+                        }
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                index.preload(entry.getKey(), r.getString(1), r.getLong(2));
+                            }
+                        }
+                    }
+                }
+            }
+            return index;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the file keys of job " + jobId, e);
+        }
+    }
+
+    private static void insertKeys(Connection c, long jobId, List<FileKeyIndex.Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO file_keys (job_id, field_name, key_value, first_row) VALUES (?, ?, ?, ?)")) {
+            for (FileKeyIndex.Key key : keys) {
+                s.setLong(1, jobId);
+                s.setString(2, key.field());
+                s.setString(3, key.value());
+                s.setLong(4, key.firstRow());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    public long distinctKeys(long jobId, String field) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM file_keys WHERE job_id = ? AND field_name = ?")) {
+            s.setLong(1, jobId);
+            s.setString(2, field);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<RunRuleSnapshot> runRules(long jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT rules, as_of FROM run_rules WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new RunRuleSnapshot(r.getString(1), r.getDate(2).toLocalDate()))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void saveRunRules(long jobId, long fileId, String target, RunRuleSnapshot snapshot) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "INSERT INTO run_rules (job_id, file_id, target, rules, as_of) VALUES (?, ?, ?, ?, ?)")) {
+            s.setLong(1, jobId);
+            s.setLong(2, fileId);
+            s.setString(3, target);
+            s.setString(4, snapshot.rulesJson());
+            s.setDate(5, java.sql.Date.valueOf(snapshot.asOf()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the rules of job " + jobId, e);
+        }
+    }
+
+    /** Stores a run's score once; a redelivered RowsEnd computes the same figures from the ledgers and writes nothing. */
+    public void recordQuality(long jobId, long fileId, String target, QualityScore q) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM file_quality WHERE job_id = ?")) {
+                s.setLong(1, jobId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO file_quality (job_id, file_id, target, rows_read,"
+                    + " cells_total, cells_filled, rows_valid, distinct_keys, completeness, validity, uniqueness,"
+                    + " quality_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, jobId);
+                s.setLong(2, fileId);
+                s.setString(3, target);
+                s.setLong(4, q.rows());
+                s.setLong(5, q.cells());
+                s.setLong(6, q.filledCells());
+                s.setLong(7, q.validRows());
+                s.setLong(8, q.distinctKeys());
+                s.setBigDecimal(9, q.completeness());
+                s.setBigDecimal(10, q.validity());
+                s.setBigDecimal(11, q.uniqueness());
+                s.setBigDecimal(12, q.score());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the quality of job " + jobId, e);
         }
     }
 

@@ -8,12 +8,14 @@ public enum ErrorType {
     REQUIRED,
     /** The value is not of the column's type (a number, a date...). */
     TYPE,
-    /** The value breaks a format rule such as email. */
+    /** The value breaks a format rule such as email or a regular expression. */
     FORMAT,
-    /** The value is outside the allowed range (negative where positive is required, too many digits). */
+    /** The value is outside the allowed range (negative where positive is required, too many digits, a future date). */
     RANGE,
-    /** The text is longer than the column holds. */
+    /** The text is longer (or shorter) than allowed. */
     LENGTH,
-    /** The loader found the natural key already loaded. */
-    DUPLICATE
+    /** The natural key was already loaded (loader), or the value already appeared earlier in the file (unique rule). */
+    DUPLICATE,
+    /** The value is not one of the rule's allowed values (enum rule). */
+    ENUM
 }

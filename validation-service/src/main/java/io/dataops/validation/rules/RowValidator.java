@@ -7,35 +7,69 @@ import io.dataops.model.targets.ColumnType;
 import io.dataops.model.targets.TargetTable;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Checks one row against its target's column definitions (required, type, length, digits) and the run's rules
- * (required_fields, email_format, positive_numbers). Every failure is reported, not only the first, and a field
- * is reported at most once: a missing value is REQUIRED and nothing else.
+ * Checks one row against its target's column definitions (required, type, length, digits) and a run's rule set.
+ * Every failure is reported, not only the first: one error per failing field and rule. A missing value is
+ * REQUIRED (when required) and nothing else; a TYPE failure stops that field's later rules, which could only
+ * repeat it. Fields are checked in the target's column order, a field's rules in {@link RuleType} order.
  */
 public final class RowValidator {
-    /** The seed's email pattern (section 5.4). */
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
-
     private final TargetTable target;
-    private final Set<String> required;
-    private final Set<String> emailFields;
-    private final Set<String> positiveFields;
+    private final Set<String> required = new HashSet<>();
+    private final Set<String> unique = new HashSet<>();
+    private final Map<String, List<FieldCheck>> checks = new HashMap<>();
+    private final FileKeyIndex ownKeys = new FileKeyIndex();
 
+    /** The seed's process-body rules alone, dates judged against today (UTC). */
     public RowValidator(TargetTable target, ValidationRules rules) {
-        this.target = target;
-        this.required = new HashSet<>(rules.requiredFields());
-        target.columns().stream().filter(Column::required).forEach(c -> required.add(c.name()));
-        this.emailFields = Set.copyOf(rules.emailFields());
-        this.positiveFields = Set.copyOf(rules.positiveNumberFields());
+        this(target, EffectiveRules.fromSeedShape(rules), LocalDate.now(ZoneOffset.UTC));
     }
 
+    /** @param asOf the day "not in the future" is judged against, fixed per run */
+    public RowValidator(TargetTable target, List<RuleDefinition> rules, LocalDate asOf) {
+        this.target = target;
+        target.columns().stream().filter(Column::required).forEach(c -> required.add(c.name()));
+        List<RuleDefinition> ordered = rules.stream().filter(r -> target.column(r.field()).isPresent())
+                .sorted(Comparator.comparing(RuleDefinition::type)).toList();
+        for (RuleDefinition rule : ordered) {
+            if (rule.type() == RuleType.REQUIRED) {
+                required.add(rule.field());
+            } else if (rule.type() == RuleType.UNIQUE) {
+                unique.add(rule.field());
+            } else {
+                FieldCheck check = RuleCatalogue.compile(rule, asOf);
+                if (check != null) {
+                    checks.computeIfAbsent(rule.field(), f -> new ArrayList<>()).add(check);
+                }
+            }
+        }
+    }
+
+    /** The fields whose values the file's key index must hold: the natural key and every unique field. */
+    public Set<String> trackedFields() {
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add(target.naturalKey());
+        target.columnNames().stream().filter(unique::contains).forEach(fields::add);
+        return fields;
+    }
+
+    /** Validates with this validator's own key index (one file, in row order). */
     public List<RowError> validate(SourceRow row) {
+        return validate(row, ownKeys);
+    }
+
+    public List<RowError> validate(SourceRow row, FileKeyIndex keys) {
         List<RowError> errors = new ArrayList<>();
         if (row.malformed() != null) {
             errors.add(new RowError(row.rowNumber(), null, null, ErrorType.MALFORMED_ROW, row.malformed()));
@@ -50,12 +84,28 @@ public final class RowValidator {
                 }
                 continue;
             }
-            RowError failure = checkColumn(row, column, trimmed);
-            if (failure == null) {
-                failure = checkRules(row, column, trimmed);
+            if (column.name().equals(target.naturalKey()) || unique.contains(column.name())) {
+                Long earlier = keys.earlierRow(column.name(), trimmed, row.rowNumber());
+                if (earlier != null && unique.contains(column.name())) {
+                    errors.add(error(row, column, value, ErrorType.DUPLICATE, column.name() + " '" + trimmed
+                            + "' already appears at row " + earlier + " of this file"));
+                }
             }
-            if (failure != null) {
-                errors.add(failure);
+            RowError schema = checkColumn(row, column, trimmed);
+            if (schema != null) {
+                errors.add(schema);
+                if (schema.type() == ErrorType.TYPE) {
+                    continue;
+                }
+            }
+            for (FieldCheck check : checks.getOrDefault(column.name(), List.of())) {
+                FieldCheck.Failure failure = check.check(trimmed);
+                if (failure != null) {
+                    errors.add(error(row, column, value, failure.type(), failure.message()));
+                    if (failure.type() == ErrorType.TYPE) {
+                        break;
+                    }
+                }
             }
         }
         return errors;
@@ -67,7 +117,7 @@ public final class RowValidator {
                     column.name() + " has " + value.length() + " characters; at most " + column.length() + " fit");
         }
         if (column.type() == ColumnType.DECIMAL || column.type() == ColumnType.INTEGER) {
-            BigDecimal number = parseNumber(value);
+            BigDecimal number = ValueChecks.parse(value);
             if (number == null) {
                 return error(row, column, value, ErrorType.TYPE, column.name() + " must be a number");
             }
@@ -81,30 +131,6 @@ public final class RowValidator {
             }
         }
         return null;
-    }
-
-    private RowError checkRules(SourceRow row, Column column, String value) {
-        if (emailFields.contains(column.name()) && !EMAIL.matcher(value).matches()) {
-            return error(row, column, value, ErrorType.FORMAT, "Invalid email format");
-        }
-        if (positiveFields.contains(column.name())) {
-            BigDecimal number = parseNumber(value);
-            if (number == null) {
-                return error(row, column, value, ErrorType.TYPE, column.name() + " must be a number");
-            }
-            if (number.signum() < 0) {
-                return error(row, column, value, ErrorType.RANGE, column.name() + " cannot be negative");
-            }
-        }
-        return null;
-    }
-
-    private static BigDecimal parseNumber(String value) {
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static RowError error(SourceRow row, Column column, String value, ErrorType type, String message) {

@@ -7,6 +7,8 @@ import io.dataops.model.events.SourceRow;
 import io.dataops.model.targets.TargetTable;
 import io.dataops.model.targets.TargetTables;
 import io.dataops.validation.repository.ValidationLedger;
+import io.dataops.validation.rules.FileKeyIndex;
+import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.rules.RowError;
 import io.dataops.validation.rules.RowValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,60 +16,74 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates one batch and records its errors with its ledger row in one transaction. The valid rows are
- * computed again when a batch is redelivered, because the rows must still go forward even though the errors
- * and the ledger row already exist: validation is deterministic, so they are the same rows.
+ * Validates one batch and records its errors, the file keys it saw first and its ledger row in one transaction.
+ * The valid rows are computed again when a batch is redelivered, because the rows must still go forward even
+ * though the errors and the ledger row already exist: validation is deterministic (the run's rules are a stored
+ * snapshot, and a value's first row in the file is stored), so they are the same rows.
  */
 @ApplicationScoped
 public class BatchValidation {
     private final ValidationLedger ledger;
+    private final RunRules runRules;
 
-    public BatchValidation(ValidationLedger ledger) {
+    public BatchValidation(ValidationLedger ledger, RunRules runRules) {
         this.ledger = ledger;
+        this.runRules = runRules;
+    }
+
+    /** What closing a run forwards and scores. */
+    public record Closing(RowsEnd forward, QualityScore quality) {
     }
 
     /** Returns the batch of valid rows to forward, with the same batch number. */
     @Transactional
     public RowBatch validate(RowBatch batch) {
         TargetTable target = TargetTables.require(batch.target());
-        RowValidator validator = new RowValidator(target, batch.rules());
+        RowValidator validator = runRules.validatorFor(batch, target);
+        FileKeyIndex keys = ledger.keys(batch.jobId(), trackedValues(validator.trackedFields(), batch.rows()));
         List<RowError> errors = new ArrayList<>();
         List<SourceRow> valid = new ArrayList<>();
         Map<Long, String> rawRejected = new HashMap<>();
-        Set<Long> rejected = new HashSet<>();
+        long filledCells = 0;
         for (SourceRow row : batch.rows()) {
-            List<RowError> rowErrors = validator.validate(row);
+            filledCells += QualityScore.filledCells(target, row);
+            List<RowError> rowErrors = validator.validate(row, keys);
             if (rowErrors.isEmpty()) {
                 valid.add(row);
             } else {
                 errors.addAll(rowErrors);
-                rejected.add(row.rowNumber());
                 rawRejected.put(row.rowNumber(), row.raw());
             }
         }
         if (!ledger.contains(batch.jobId(), batch.batchNo())) {
+            long cells = (long) batch.rows().size() * target.columns().size();
             ledger.record(batch.jobId(), batch.fileId(), batch.batchNo(), batch.rows().size(), valid.size(), errors,
-                    rawRejected);
+                    rawRejected, new ValidationLedger.BatchFacts(cells, filledCells, keys.added()));
         }
         return new RowBatch(batch.jobId(), batch.fileId(), batch.target(), batch.rules(), batch.batchNo(), valid);
     }
 
-    /** The closing marker to forward, with this stage's totals from the ledger. */
+    /** The closing marker to forward, with this stage's totals from the ledger, and the run's quality score. */
     @Transactional
-    public RowsEnd close(RowsEnd end) {
+    public Closing close(RowsEnd end) {
         ValidationLedger.Totals totals = ledger.totals(end.jobId());
         if (totals.batches() != end.batchCount()) {
             throw new IllegalStateException("Job " + end.jobId() + ": closing marker announces " + end.batchCount()
                     + " batches but " + totals.batches() + " were validated");
         }
-        return new RowsEnd(end.jobId(), end.fileId(), end.target(), end.batchCount(), totals.rowsRead(),
-                totals.rowsRejected());
+        TargetTable target = TargetTables.require(end.target());
+        QualityScore quality = QualityScore.of(totals.rowsRead(), totals.cellsTotal(), totals.cellsFilled(),
+                totals.rowsValid(), ledger.distinctKeys(end.jobId(), target.naturalKey()));
+        ledger.recordQuality(end.jobId(), end.fileId(), target.name(), quality);
+        runRules.forget(end.jobId());
+        return new Closing(new RowsEnd(end.jobId(), end.fileId(), end.target(), end.batchCount(), totals.rowsRead(),
+                totals.rowsRejected()), quality);
     }
 
     /** The loader's rejects join the file's other errors in DATA_ERRORS. */
@@ -79,5 +95,20 @@ public class BatchValidation {
     @Transactional
     public ValidationLedger.Totals totals(long jobId) {
         return ledger.totals(jobId);
+    }
+
+    private static Map<String, Set<String>> trackedValues(Set<String> fields, List<SourceRow> rows) {
+        Map<String, Set<String>> values = new HashMap<>();
+        for (String field : fields) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (SourceRow row : rows) {
+                String value = row.values() == null ? null : row.values().get(field);
+                if (value != null && !value.isBlank()) {
+                    seen.add(value.trim());
+                }
+            }
+            values.put(field, seen);
+        }
+        return values;
     }
 }
