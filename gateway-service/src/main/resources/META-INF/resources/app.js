@@ -1,17 +1,45 @@
 // A thin client of the gateway's /api: everything it shows comes from the same endpoints the README lists.
-const state = { token: sessionStorage.getItem('dataops.token'), user: JSON.parse(sessionStorage.getItem('dataops.user') || 'null') };
+const state = { token: sessionStorage.getItem('dataops.token'), refresh: sessionStorage.getItem('dataops.refresh'), user: JSON.parse(sessionStorage.getItem('dataops.user') || 'null') };
 const $ = (id) => document.getElementById(id);
 const esc = (v) => v === null || v === undefined ? '' : String(v).replace(/[&<>"']/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));
 
-async function api(path, options = {}) {
+// An access token lives minutes: on a 401 the client trades its refresh token for a new pair once and retries.
+async function api(path, options = {}, retried = false) {
   const headers = Object.assign({}, options.headers, state.token ? { Authorization: 'Bearer ' + state.token } : {});
   const response = await fetch(path, Object.assign({}, options, { headers }));
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401 && path !== '/api/auth/login') { signOut(); }
+    const authPath = path.startsWith('/api/auth/login') || path.startsWith('/api/auth/refresh');
+    if (response.status === 401 && !authPath && !retried && state.refresh && await refreshTokens()) {
+      return api(path, options, true);
+    }
+    if (response.status === 401 && !authPath) { signOut(); }
     throw new Error(body && body.detail ? `${body.code}: ${body.detail}` : `HTTP ${response.status}`);
   }
   return body;
+}
+
+let refreshing = null;
+// One refresh at a time: parallel requests that all got 401 share it (a refresh token is spent on first use).
+function refreshTokens() {
+  if (!refreshing) {
+    refreshing = fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: state.refresh }) })
+      .then(async response => {
+        if (!response.ok) { return false; }
+        keepSession(await response.json());
+        return true;
+      })
+      .catch(() => false)
+      .finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+function keepSession(answer) {
+  state.token = answer.access_token; state.refresh = answer.refresh_token; state.user = answer.user;
+  sessionStorage.setItem('dataops.token', state.token); sessionStorage.setItem('dataops.refresh', state.refresh);
+  sessionStorage.setItem('dataops.user', JSON.stringify(state.user));
 }
 
 function showProblem(error) { const p = $('problem'); p.textContent = error.message; p.hidden = false; }
@@ -71,7 +99,7 @@ async function route() {
   try { await views[view](); } catch (e) { showProblem(e); }
 }
 
-function signOut() { state.token = null; state.user = null; sessionStorage.clear(); route(); }
+function signOut() { state.token = null; state.refresh = null; state.user = null; sessionStorage.clear(); route(); }
 
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -79,13 +107,19 @@ $('login-form').addEventListener('submit', async (event) => {
   try {
     const answer = await api('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: form.get('username'), password: form.get('password') }) });
-    state.token = answer.access_token; state.user = answer.user;
-    sessionStorage.setItem('dataops.token', state.token); sessionStorage.setItem('dataops.user', JSON.stringify(state.user));
+    keepSession(answer);
     route();
   } catch (e) { showProblem(e); }
 });
 
-$('logout').addEventListener('click', async () => { try { await api('/api/auth/logout', { method: 'POST' }); } catch (e) { /* already gone */ } signOut(); });
+// Logout ends the access token and, with the refresh token in the body, the whole login behind it.
+$('logout').addEventListener('click', async () => {
+  try {
+    await api('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(state.refresh ? { refresh_token: state.refresh } : {}) });
+  } catch (e) { /* already gone */ }
+  signOut();
+});
 
 $('upload-form').addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -22,10 +22,25 @@ public final class TestTokens {
 
     public static String forUser(long userId, String username, String role) {
         return Jwt.issuer(TokenClaims.ISSUER)
+                .audience(TokenClaims.AUDIENCE)
                 .upn(username)
                 .subject(username)
                 .groups(Permissions.groupsFor(role))
                 .claim(TokenClaims.USER_ID, userId)
+                .claim(TokenClaims.ROLE, role)
+                .claim("jti", UUID.randomUUID().toString())
+                .expiresIn(Duration.ofMinutes(15))
+                .jws().keyId("dataops")
+                .sign(privateKey());
+    }
+
+    /** A token signed by our key but issued for another audience: every service must refuse it. */
+    public static String forAudience(String role, String audience) {
+        return Jwt.issuer(TokenClaims.ISSUER)
+                .audience(audience)
+                .upn("test-" + role)
+                .groups(Permissions.groupsFor(role))
+                .claim(TokenClaims.USER_ID, 1L)
                 .claim(TokenClaims.ROLE, role)
                 .claim("jti", UUID.randomUUID().toString())
                 .expiresIn(Duration.ofMinutes(15))
@@ -38,11 +53,21 @@ public final class TestTokens {
         try {
             var generator = java.security.KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(TokenClaims.ISSUER).upn("mallory").groups(Permissions.groupsFor(role))
+            return Jwt.issuer(TokenClaims.ISSUER).audience(TokenClaims.AUDIENCE).upn("mallory").groups(Permissions.groupsFor(role))
                     .expiresIn(Duration.ofMinutes(15)).sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code jti} of a token: what a logout puts on the Redis revocation list. */
+    public static String tokenIdOf(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher jti = java.util.regex.Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!jti.find()) {
+            throw new IllegalArgumentException("Token has no jti");
+        }
+        return jti.group(1);
     }
 
     private static PrivateKey privateKey() {

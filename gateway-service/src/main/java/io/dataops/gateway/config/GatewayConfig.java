@@ -12,6 +12,10 @@ public interface GatewayConfig {
     /** Base URL of each service the gateway forwards to, by name (ingest, validation, loader, job, report). */
     Map<String, String> routes();
 
+    /** {@code aud} of the access tokens; every service accepts the audiences in {@code mp.jwt.verify.audiences}. */
+    @WithDefault("dataops")
+    String tokenAudience();
+
     /** Lifetime of an access token. */
     @WithDefault("PT15M")
     Duration accessTokenTtl();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.config.GatewayConfig;
 import io.dataops.gateway.service.AccessGate;
-import io.dataops.gateway.service.RateLimitedException;
+import io.dataops.model.problem.RateLimitedException;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem;
 import io.dataops.model.problem.ProblemException;

@@ -54,17 +54,6 @@ public class AccessGate {
     }
 
     public static Long userIdOf(JsonWebToken token) {
-        Object claim = token.getClaim(TokenClaims.USER_ID);
-        if (claim == null) {
-            return null;
-        }
-        if (claim instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(claim));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return TokenClaims.userId(token.getClaim(TokenClaims.USER_ID));
     }
 }

@@ -1,6 +1,7 @@
 package io.dataops.gateway.service;
 
 import io.dataops.gateway.config.GatewayConfig;
+import io.dataops.model.security.RevocationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class InactiveUsers {
-    private static final String PREFIX = "dataops:inactive-user:";
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
     private final GatewayConfig config;
@@ -27,14 +27,14 @@ public class InactiveUsers {
 
     public Uni<Void> mark(long userId) {
         long seconds = config.accessTokenTtl().toSeconds() + 60;
-        return values.set(PREFIX + userId, "1", new SetArgs().ex(seconds));
+        return values.set(RevocationKeys.inactiveUser(userId), "1", new SetArgs().ex(seconds));
     }
 
     public Uni<Void> clear(long userId) {
-        return keys.del(PREFIX + userId).replaceWithVoid();
+        return keys.del(RevocationKeys.inactiveUser(userId)).replaceWithVoid();
     }
 
     public Uni<Boolean> isInactive(Long userId) {
-        return userId == null ? Uni.createFrom().item(false) : keys.exists(PREFIX + userId);
+        return userId == null ? Uni.createFrom().item(false) : keys.exists(RevocationKeys.inactiveUser(userId));
     }
 }

@@ -1,5 +1,6 @@
 package io.dataops.gateway.service;
 
+import io.dataops.model.problem.RateLimitedException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;

@@ -10,15 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * Signs RS256 access tokens with the key at {@code smallrye.jwt.sign.key.location}. {@code groups} holds the role
+ * Signs RS256 access tokens with the key at {@code smallrye.jwt.sign.key.location} (kid = its thumbprint), for
+ * the audience {@code dataops.gateway.token-audience}. {@code groups} holds the role
  * and every permission it grants, so each service checks permissions from the signed token alone.
  */
 @ApplicationScoped
 public class TokenIssuer {
     private final GatewayConfig config;
+    private final SigningKey key;
 
-    public TokenIssuer(GatewayConfig config) {
+    public TokenIssuer(GatewayConfig config, SigningKey key) {
         this.config = config;
+        this.key = key;
     }
 
     public record IssuedToken(String token, long expiresInSeconds) {
@@ -27,6 +30,7 @@ public class TokenIssuer {
     public IssuedToken issueFor(User user) {
         long ttl = config.accessTokenTtl().toSeconds();
         String token = Jwt.issuer(TokenClaims.ISSUER)
+                .audience(config.tokenAudience())
                 .upn(user.username)
                 .subject(user.username)
                 .groups(Permissions.groupsFor(user.role))
@@ -34,7 +38,8 @@ public class TokenIssuer {
                 .claim(TokenClaims.ROLE, user.role)
                 .claim("jti", UUID.randomUUID().toString())
                 .expiresIn(ttl)
-                .sign();
+                .jws().keyId(key.keyId())
+                .sign(key.privateKey());
         return new IssuedToken(token, ttl);
     }
 }

@@ -1,5 +1,6 @@
 package io.dataops.gateway.service;
 
+import io.dataops.model.security.RevocationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -15,7 +16,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class TokenRevocations {
-    private static final String PREFIX = "dataops:revoked-token:";
     private final ReactiveValueCommands<String, String> values;
 
     public TokenRevocations(ReactiveRedisDataSource redis) {
@@ -24,10 +24,10 @@ public class TokenRevocations {
 
     public Uni<Void> revoke(String tokenId, Instant expiresAt) {
         long seconds = Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds());
-        return values.set(PREFIX + tokenId, "1", new SetArgs().ex(seconds));
+        return values.set(RevocationKeys.revokedToken(tokenId), "1", new SetArgs().ex(seconds));
     }
 
     public Uni<Boolean> isRevoked(String tokenId) {
-        return tokenId == null ? Uni.createFrom().item(false) : values.get(PREFIX + tokenId).map(v -> v != null);
+        return tokenId == null ? Uni.createFrom().item(false) : values.get(RevocationKeys.revokedToken(tokenId)).map(v -> v != null);
     }
 }

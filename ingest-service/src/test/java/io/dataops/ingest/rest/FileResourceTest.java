@@ -10,6 +10,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.RedisResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = io.quarkus.test.common.TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = io.quarkus.test.common.TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, scope = io.quarkus.test.common.TestResourceScope.GLOBAL)
 class FileResourceTest {
     private static final String CSV = "customer_code,name,email\nC1,Ann,a@x.io\nC2,Bob,b@x.io\nC3,Cy,c@x.io\n";
 

@@ -4,6 +4,7 @@ import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.RedisResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, scope = TestResourceScope.GLOBAL)
 class PipelineEventListenerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -1,6 +1,7 @@
 package io.dataops.job.rest;
 
 import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.RedisResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, scope = TestResourceScope.GLOBAL)
 class JobResourceTest {
 
     @Test

@@ -10,6 +10,7 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.RedisResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
@@ -36,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, scope = TestResourceScope.GLOBAL)
 class FileRowsListenerTest {
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 100);
     private static final ValidationRules SEED_RULES = new ValidationRules(List.of("customer_code", "name"),

@@ -1,14 +1,17 @@
-package io.dataops.gateway.rest;
+package io.dataops.model.runtime;
 
-import io.dataops.gateway.service.RateLimitedException;
 import io.dataops.model.problem.Problem;
 import io.dataops.model.problem.Problems;
+import io.dataops.model.problem.RateLimitedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every failure leaves this service as application/problem+json; server faults are logged, never shown. */
+/**
+ * Every failure of every service leaves as application/problem+json; server faults are logged, never shown.
+ * One copy for all six services (docs/adr/0008).
+ */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -20,15 +23,21 @@ public class ProblemMapper {
         if (problem.status() >= 500) {
             LOG.error("Request failed", failure);
         }
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (problem.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
+        Response.ResponseBuilder response = answer(problem);
         RateLimitedException limited = rateLimit(failure);
         if (limited != null) {
             response.header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds());
         }
         return response.build();
+    }
+
+    /** The problem as a response: its status, the problem media type and, for a 401, the Bearer challenge. */
+    public static Response.ResponseBuilder answer(Problem problem) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response;
     }
 
     private static RateLimitedException rateLimit(Throwable failure) {

@@ -1,7 +1,4 @@
-package io.dataops.gateway.service;
-
-import io.dataops.model.problem.ErrorCode;
-import io.dataops.model.problem.ProblemException;
+package io.dataops.model.problem;
 
 /** 429 RATE_LIMITED; the problem mapper turns {@link #retryAfterSeconds()} into a Retry-After header. */
 public class RateLimitedException extends ProblemException {

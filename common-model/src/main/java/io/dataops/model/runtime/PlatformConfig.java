@@ -1,0 +1,39 @@
+package io.dataops.model.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Settings of the glue every service shares (docs/configuration.md, "Every service"). */
+@ConfigMapping(prefix = "dataops.platform")
+public interface PlatformConfig {
+
+    /**
+     * Check each authenticated /api request against the Redis logout list and inactive-user marks. The gateway
+     * switches this off: its AccessGate makes the same checks together with the rate limit.
+     */
+    @WithDefault("true")
+    boolean revocationCheck();
+
+    /**
+     * Content-Security-Policy of every answer outside /q/ (Swagger UI and the dev tools need inline scripts).
+     * Empty: no header.
+     */
+    Optional<String> contentSecurityPolicy();
+
+    Audit audit();
+
+    interface Audit {
+        /**
+         * Publish an audit event for every successful POST/PUT/PATCH/DELETE under /api to {@code dataops.audit}.
+         * The gateway switches this off: it writes its own actions to AUDIT_LOG directly.
+         */
+        @WithDefault("true")
+        boolean publish();
+
+        /** Take the client address from the first X-Forwarded-For hop (services sit behind the gateway or an ingress). */
+        @WithDefault("true")
+        boolean trustForwardedFor();
+    }
+}
