@@ -24,6 +24,9 @@ public final class Topics {
     /** Messages that can never be processed, with the reason in headers. */
     public static final String DEAD_LETTER = "dataops.dead-letter";
 
+    /** Audit events of successful state-changing requests at every service; the gateway stores them in AUDIT_LOG. */
+    public static final String AUDIT = "dataops.audit";
+
     private Topics() {
     }
 }

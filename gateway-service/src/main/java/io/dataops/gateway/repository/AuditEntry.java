@@ -34,4 +34,9 @@ public class AuditEntry extends PanacheEntityBase {
     public String userAgent;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Id of the service's audit event this row stores; null for the gateway's own rows. */
+    @Column(name = "event_id")
+    public String eventId;
+    /** The service where the action happened; null for the gateway's own rows. */
+    public String service;
 }

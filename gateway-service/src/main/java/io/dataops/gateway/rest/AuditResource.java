@@ -44,7 +44,7 @@ public class AuditResource {
 
     public record AuditView(long id, Long userId, String action, String resourceType, Long resourceId,
                             JsonNode oldValue, JsonNode newValue, String ipAddress, String userAgent,
-                            Instant createdAt) {
+                            Instant createdAt, String service) {
     }
 
     @GET
@@ -68,7 +68,8 @@ public class AuditResource {
 
     private AuditView view(AuditEntry entry) {
         return new AuditView(entry.id, entry.userId, entry.action, entry.resourceType, entry.resourceId,
-                parse(entry.oldValue), parse(entry.newValue), entry.ipAddress, entry.userAgent, entry.createdAt);
+                parse(entry.oldValue), parse(entry.newValue), entry.ipAddress, entry.userAgent, entry.createdAt,
+                entry.service == null ? "gateway-service" : entry.service);
     }
 
     private JsonNode parse(String text) {

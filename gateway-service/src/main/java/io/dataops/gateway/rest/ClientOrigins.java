@@ -1,7 +1,7 @@
 package io.dataops.gateway.rest;
 
 import io.dataops.gateway.config.GatewayConfig;
-import io.dataops.gateway.service.RequestOrigin;
+import io.dataops.model.audit.RequestOrigin;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 

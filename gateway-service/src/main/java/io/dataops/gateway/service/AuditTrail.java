@@ -1,8 +1,10 @@
 package io.dataops.gateway.service;
 
+import io.dataops.model.audit.RequestOrigin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.repository.AuditEntry;
+import io.dataops.model.audit.AuditEvent;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -54,6 +56,36 @@ public class AuditTrail {
         row.userAgent = origin.userAgent();
         row.createdAt = Instant.now();
         row.persist();
+    }
+
+    /**
+     * Stores a service's audit event once: a redelivered event (same id) changes nothing. Runs on the one consumer
+     * of its partition, so the lookup and the insert cannot race with another copy of the same event.
+     */
+    @Transactional
+    public boolean store(AuditEvent event) {
+        if (event.eventId() == null || AuditEntry.count("eventId", event.eventId()) > 0) {
+            return false;
+        }
+        AuditEntry row = new AuditEntry();
+        row.eventId = event.eventId();
+        row.service = cut(event.service(), 30);
+        row.userId = event.userId();
+        row.action = cut(event.action() == null ? "UNKNOWN" : event.action(), 50);
+        row.resourceType = cut(event.resourceType(), 50);
+        row.resourceId = event.resourceId();
+        row.oldValue = event.oldValue() == null || event.oldValue().isNull() ? null : event.oldValue().toString();
+        row.newValue = event.newValue() == null || event.newValue().isNull() ? null : event.newValue().toString();
+        RequestOrigin origin = RequestOrigin.of(null, event.ipAddress(), event.userAgent(), false);
+        row.ipAddress = origin.ipAddress();
+        row.userAgent = origin.userAgent();
+        row.createdAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        row.persist();
+        return true;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     /** Newest first. */

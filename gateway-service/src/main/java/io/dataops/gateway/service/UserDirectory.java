@@ -1,5 +1,6 @@
 package io.dataops.gateway.service;
 
+import io.dataops.model.audit.RequestOrigin;
 import io.dataops.gateway.repository.RefreshToken;
 import io.dataops.gateway.repository.User;
 import io.dataops.model.api.Page;

@@ -1,4 +1,4 @@
-package io.dataops.gateway.service;
+package io.dataops.model.audit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.dataops.gateway.service;
+package io.dataops.model.audit;
 
 /** Where a request came from, as the audit log records it. */
 public record RequestOrigin(String ipAddress, String userAgent) {

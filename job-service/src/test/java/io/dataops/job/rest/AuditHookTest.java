@@ -1,0 +1,56 @@
+package io.dataops.job.rest;
+
+import io.dataops.model.Topics;
+import io.dataops.model.audit.AuditEvent;
+import io.dataops.model.events.EventCodec;
+import io.dataops.testing.JwtKeysResource;
+import io.dataops.testing.KafkaBrokerResource;
+import io.dataops.testing.RedisResource;
+import io.dataops.testing.TestKafka;
+import io.dataops.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.dataops.job.JobFixtures.uniqueFileId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared audit hook at job-service: a created job is an audit event on dataops.audit; a failed or read request is not. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RedisResource.class, scope = TestResourceScope.GLOBAL)
+class AuditHookTest {
+
+    @Test
+    void creating_a_job_publishes_who_what_which_and_from_where() {
+        long userId = 4_100_000_000L + uniqueFileId() % 1_000_000;
+        long jobId = given().auth().oauth2(TestTokens.forUser(userId, "auditee", "analyst"))
+                .header("User-Agent", "audit-test/1.0").header("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
+                .contentType("application/json")
+                .body("{\"job_name\":\"audited\",\"job_type\":\"file_processing\",\"file_id\":" + uniqueFileId() + "}")
+                .when().post("/api/jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+        // refused: no event
+        given().auth().oauth2(TestTokens.forUser(userId, "auditee", "analyst")).contentType("application/json")
+                .body("{}").when().post("/api/jobs").then().statusCode(400);
+
+        List<AuditEvent> events = TestKafka.readUntil(Topics.AUDIT, r -> r.value().contains("\"userId\":" + userId),
+                        found -> found.size() > 1, Duration.ofSeconds(20))
+                .stream().map(r -> EventCodec.decode(r.value(), AuditEvent.class)).toList();
+        assertThat(events).hasSize(1);
+        AuditEvent event = events.get(0);
+        assertThat(event.action()).isEqualTo("JOB_CREATE");
+        assertThat(event.resourceType()).isEqualTo("job");
+        assertThat(event.resourceId()).isEqualTo(jobId);
+        assertThat(event.username()).isEqualTo("auditee");
+        assertThat(event.service()).isEqualTo("job-service");
+        assertThat(event.ipAddress()).isEqualTo("203.0.113.9");
+        assertThat(event.userAgent()).isEqualTo("audit-test/1.0");
+        assertThat(event.eventId()).isNotBlank();
+    }
+}
