@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
  * the 4,000 rows with a bad email (every 50th) recorded once each, the other 196,000 loaded once each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(2)
+@Order(4)
 class CrashSafetyIT {
     private static final int ROWS = 200_000;
     private static final int BAD_EVERY = 50;

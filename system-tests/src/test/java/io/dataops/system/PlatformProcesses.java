@@ -17,6 +17,8 @@ final class PlatformProcesses {
     /** 300 by default; DATAOPS_E2E_PORT_OFFSET moves it so two checkouts can run their system tests at once. */
     static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("DATAOPS_E2E_PORT_OFFSET", "300"));
     static final String ADMIN_PASSWORD = "e2e-admin-password-" + Long.toHexString(System.nanoTime());
+    /** Upload limit of the test stack: low enough that HostileInputIT can cross it cheaply, far above CrashSafetyIT's file. */
+    static final long MAX_FILE_SIZE = 48L * 1024 * 1024;
 
     private final Path root = Path.of(System.getProperty("dataops.root", ".."));
     private final Path var = Path.of(System.getProperty("dataops.var", "target/e2e-var")).toAbsolutePath();
@@ -86,6 +88,7 @@ final class PlatformProcesses {
             env.put("DATAOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // one test user polls far faster than a person: the per-user API limit is not under test here
             env.put("DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE", "1000000");
+            env.put("DATAOPS_INGEST_MAX_FILE_SIZE", Long.toString(MAX_FILE_SIZE));
             env.putAll(extraEnv);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -21,7 +21,18 @@ public final class Problems {
         if (failure instanceof ProblemException known) {
             return known.problem();
         }
-        return switch (failure.getClass().getSimpleName()) {
+        // a subclass counts as its parent: a truncated JSON body throws JsonEOFException, a JsonParseException
+        for (Class<?> type = failure.getClass(); type != null && type != Throwable.class; type = type.getSuperclass()) {
+            Problem problem = recognise(type.getSimpleName());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static Problem recognise(String simpleName) {
+        return switch (simpleName) {
             case "UnauthorizedException", "AuthenticationFailedException", "AuthenticationCompletionException" ->
                     Problem.of(ErrorCode.UNAUTHORIZED, "A valid bearer token is required");
             case "ForbiddenException" -> Problem.of(ErrorCode.FORBIDDEN, "Your role does not allow this");

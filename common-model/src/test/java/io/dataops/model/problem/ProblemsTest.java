@@ -20,6 +20,17 @@ class ProblemsTest {
         assertThat(problem.code()).isEqualTo("INVALID_REQUEST");
     }
 
+    static class JsonEOFException extends JsonParseException {
+    }
+
+    @Test
+    void a_subclass_of_a_known_failure_is_recognised_like_its_parent() {
+        Problem problem = Problems.from(new IllegalStateException("HTTP 400 Bad Request", new JsonEOFException()));
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("INVALID_REQUEST");
+    }
+
     @Test
     void a_domain_problem_keeps_its_code_and_detail() {
         Problem problem = Problems.from(new ProblemException(ErrorCode.EMPTY_FILE, "'a.csv' has no content"));
