@@ -19,7 +19,9 @@ public enum ErrorCode {
     UNSUPPORTED_FORMAT(415, "Unsupported file format"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
-    UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable");
+    UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable"),
+    JOB_NOT_CANCELLABLE(409, "The job already finished and cannot be cancelled"),
+    FILE_BUSY(409, "The file is being processed");
 
     private final int status;
     private final String title;
