@@ -163,6 +163,12 @@ class SampleCustomersEndToEndIT {
                 .then().body("total", equalTo(2)).body("items.error_type", org.hamcrest.Matchers.contains("FORMAT", "RANGE"));
         given().baseUri(gateway).auth().oauth2(token).queryParam("limit", 1).when().get("/api/data/customers")
                 .then().body("total", equalTo(8));
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("job_type", equalTo("reprocess"));
+        // the re-run loaded 0 new rows: the dashboard still counts the 8 rows the first run put in CUSTOMERS
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/dashboard/stats")
+                        .then().statusCode(200).body("records.customers", equalTo(8)).body("jobs.running", equalTo(0)));
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = PipelineEvent.JobProgressed.class, name = "JobProgressed"),
         @JsonSubTypes.Type(value = PipelineEvent.FileLoaded.class, name = "FileLoaded"),
         @JsonSubTypes.Type(value = PipelineEvent.FileFailed.class, name = "FileFailed"),
-        @JsonSubTypes.Type(value = PipelineEvent.FileQualityScored.class, name = "FileQualityScored")})
+        @JsonSubTypes.Type(value = PipelineEvent.FileQualityScored.class, name = "FileQualityScored"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileReadProgressed.class, name = "FileReadProgressed"),
+        @JsonSubTypes.Type(value = PipelineEvent.JobCancelled.class, name = "JobCancelled"),
+        @JsonSubTypes.Type(value = PipelineEvent.FileDeleted.class, name = "FileDeleted")})
 public sealed interface PipelineEvent {
     long fileId();
 
@@ -53,5 +56,27 @@ public sealed interface PipelineEvent {
      */
     record FileQualityScored(long jobId, long fileId, long rows, double completeness, double validity,
                              double uniqueness, double score, Instant at) implements PipelineEvent {
+    }
+
+    /**
+     * ingest-service's reading of a run's file: rows and bytes read so far of {@code bytesTotal}. With
+     * {@code done} the reading is over and {@code rowsRead} is the file's row count, the total of the job.
+     */
+    record FileReadProgressed(long jobId, long fileId, long rowsRead, long bytesRead, long bytesTotal, boolean done,
+                              Instant at) implements PipelineEvent {
+    }
+
+    /**
+     * A user cancelled the job (job-service). Every stage records the job id durably and from then on skips the
+     * job's batches (acknowledged, nothing written); ingest stops reading and the file says {@code cancelled}.
+     */
+    record JobCancelled(long jobId, long fileId, long cancelledBy, Instant at) implements PipelineEvent {
+    }
+
+    /**
+     * The file and its stored content were deleted (ingest-service). Validation drops its errors and ledgers, the
+     * loader its ledgers; rows already loaded stay, with their {@code source_file_id} provenance.
+     */
+    record FileDeleted(long fileId, long deletedBy, Instant at) implements PipelineEvent {
     }
 }

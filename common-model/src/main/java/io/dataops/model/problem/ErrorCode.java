@@ -21,7 +21,9 @@ public enum ErrorCode {
     INTERNAL_ERROR(500, "Internal error"),
     UPSTREAM_UNAVAILABLE(503, "A service this request needs is unavailable"),
     RULE_TYPE_UNKNOWN(400, "Unknown validation rule type"),
-    RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type");
+    RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type"),
+    JOB_NOT_CANCELLABLE(409, "The job already finished and cannot be cancelled"),
+    FILE_BUSY(409, "The file is being processed");
 
     private final int status;
     private final String title;

@@ -20,6 +20,10 @@ public interface IngestConfig {
     @WithDefault("16")
     int sendWindow();
 
+    /** How often a run being read looks whether its job was cancelled. */
+    @WithDefault("PT0.5S")
+    java.time.Duration cancelCheckInterval();
+
     /** Largest accepted upload in bytes. */
     @WithDefault("1073741824")
     long maxFileSize();

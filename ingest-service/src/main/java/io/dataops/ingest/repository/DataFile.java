@@ -18,6 +18,7 @@ public class DataFile extends PanacheEntityBase {
     public static final String PROCESSING = "processing";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -17,6 +17,7 @@ public class FileRun extends PanacheEntityBase {
     public static final String EMITTING = "emitting";
     public static final String EMITTED = "emitted";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     @Id
     @Column(name = "job_id")
@@ -37,6 +38,10 @@ public class FileRun extends PanacheEntityBase {
     public long rowsEmitted;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    public static boolean cancelled(long jobId) {
+        return count("jobId = ?1 and state = ?2", jobId, CANCELLED) > 0;
+    }
 
     public static List<FileRun> unfinished() {
         return list("state in ?1 order by createdAt", List.of(QUEUED, EMITTING));

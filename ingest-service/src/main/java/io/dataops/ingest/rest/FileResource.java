@@ -3,6 +3,7 @@ package io.dataops.ingest.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.DataFileRepository;
+import io.dataops.ingest.service.FileDeletion;
 import io.dataops.ingest.service.FileIngestion;
 import io.dataops.ingest.service.FilePreview;
 import io.dataops.ingest.service.FileProcessing;
@@ -17,6 +18,7 @@ import io.dataops.model.security.TokenClaims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,9 +43,11 @@ public class FileResource {
     private final DataFileRepository repository;
     private final JsonWebToken token;
     private final FilePreview previews;
+    private final FileDeletion deletion;
 
     public FileResource(FileIngestion ingestion, FileProcessing processing, DataFileRepository repository,
-                        JsonWebToken token, FilePreview previews) {
+                        JsonWebToken token, FilePreview previews, FileDeletion deletion) {
+        this.deletion = deletion;
         this.previews = previews;
         this.ingestion = ingestion;
         this.processing = processing;
@@ -117,6 +121,15 @@ public class FileResource {
                 new FileProcessing.ReadOptions(request.delimiter(), request.encoding()), authorization);
         return Response.accepted(new ProcessResponse(started.jobId(), started.fileId(), "processing",
                 "Processing started")).build();
+    }
+
+    /** Deletes the file, its content, errors and ledgers; loaded rows stay with their provenance. 409 while it runs. */
+    @DELETE
+    @Path("/files/{id}")
+    @RolesAllowed(Permissions.FILES_DELETE)
+    public Response delete(@PathParam("id") long id) {
+        deletion.delete(id, userId());
+        return Response.noContent().build();
     }
 
     @GET

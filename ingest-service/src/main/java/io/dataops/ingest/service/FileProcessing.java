@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class FileProcessing {
     public static final String JOB_TYPE = "file_processing";
+    /** The job type of a run of a file that was run before: a new job, the same file. */
+    public static final String REPROCESS_JOB_TYPE = "reprocess";
 
     private final JobClient jobs;
     private final RowEmitter emitter;
@@ -91,7 +93,9 @@ public class FileProcessing {
 
     private long createJob(DataFile file, TargetTable target, ValidationRules rules, String authorization) {
         try {
-            return jobs.create(authorization, new JobClient.NewJob("Process " + file.originalName, JOB_TYPE, file.id,
+            boolean rerun = FileRun.count("fileId", file.id) > 0;
+            return jobs.create(authorization, new JobClient.NewJob((rerun ? "Reprocess " : "Process ") + file.originalName,
+                    rerun ? REPROCESS_JOB_TYPE : JOB_TYPE, file.id,
                     Map.of("file_id", file.id, "target_table", target.name(), "validation_rules", rules))).id();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();

@@ -11,6 +11,7 @@ import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.ProgressGate;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.SourceRow;
@@ -45,6 +46,7 @@ public class RowEmitter {
     private final RowBatchPublisher rows;
     private final PipelineEventPublisher events;
     private final FileIngestion files;
+    private final ProgressGate progress = new ProgressGate(1000);
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "row-emitter"));
 
     public RowEmitter(IngestConfig config, RowBatchPublisher rows, PipelineEventPublisher events, FileIngestion files) {
@@ -79,24 +81,48 @@ public class RowEmitter {
             ValidationRules rules = EventCodec.decode(run.rules, ValidationRules.class);
             events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
             long rowCount = 0;
+            long bytesRead = 0;
             int batchNo = 0;
+            long nextCancelCheck = 0;
             Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
             try (RowReader reader = open(content, run, file)) {
                 List<SourceRow> batch = new ArrayList<>(config.batchSize());
                 while (reader.hasNext()) {
-                    batch.add(reader.next());
+                    SourceRow row = reader.next();
+                    batch.add(row);
                     rowCount++;
+                    // characters of the raw row plus its line break: a proxy for bytes, exact for ASCII CSV
+                    bytesRead += row.raw() == null ? 1 : row.raw().length() + 1;
                     if (batch.size() == config.batchSize()) {
                         send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
                         batch = new ArrayList<>(config.batchSize());
+                        if (System.currentTimeMillis() >= nextCancelCheck) {
+                            nextCancelCheck = System.currentTimeMillis() + config.cancelCheckInterval().toMillis();
+                            if (cancelled(jobId)) {
+                                LOG.infof("Job %d: cancelled after %d rows of file %d; reading stops", jobId, rowCount, run.fileId);
+                                progress.forget(jobId);
+                                return;
+                            }
+                        }
+                        if (progress.shouldReport(jobId)) {
+                            events.publish(new PipelineEvent.FileReadProgressed(jobId, run.fileId, rowCount,
+                                    Math.min(bytesRead, file.fileSize), file.fileSize, false, Instant.now()));
+                        }
                     }
                 }
                 if (!batch.isEmpty()) {
                     send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
                 }
             }
+            progress.forget(jobId);
             // the closing marker goes only after every batch is on the broker
             inFlight.forEach(CompletableFuture::join);
+            if (cancelled(jobId)) {
+                LOG.infof("Job %d: cancelled; no closing marker for file %d", jobId, run.fileId);
+                return;
+            }
+            events.publish(new PipelineEvent.FileReadProgressed(jobId, run.fileId, rowCount, file.fileSize,
+                    file.fileSize, true, Instant.now()));
             rows.publish(new RowsEnd(jobId, run.fileId, run.targetTable, batchNo, rowCount, 0));
             finish(jobId, FileRun.EMITTED, batchNo, rowCount);
             LOG.infof("Job %d: emitted %d rows of file %d in %d batches", jobId, rowCount, run.fileId, batchNo);
@@ -125,9 +151,17 @@ public class RowEmitter {
         return run;
     }
 
+    private static boolean cancelled(long jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> FileRun.cancelled(jobId));
+    }
+
+    /** A run cancelled meanwhile stays cancelled. */
     private static void finish(long jobId, String state, int batches, long rowCount) {
         QuarkusTransaction.requiringNew().run(() -> {
             FileRun run = FileRun.findById(jobId);
+            if (FileRun.CANCELLED.equals(run.state)) {
+                return;
+            }
             run.state = state;
             run.batchesEmitted = batches;
             run.rowsEmitted = rowCount;

@@ -54,6 +54,18 @@ public class Job extends PanacheEntityBase {
     public long rowsRejected;
     @Column(name = "rows_loaded")
     public long rowsLoaded;
+    /** Rows ingest has read from the file so far (ahead of rowsRead, which counts validated rows). */
+    @Column(name = "rows_ingested")
+    public long rowsIngested;
+    @Column(name = "bytes_read")
+    public long bytesRead;
+    @Column(name = "bytes_total")
+    public Long bytesTotal;
+    /** The file's row count, known once ingest finished reading it. */
+    @Column(name = "rows_total")
+    public Long rowsTotal;
+    @Column(name = "cancelled_by")
+    public Long cancelledBy;
 
     public boolean finished() {
         return FINISHED.contains(status);

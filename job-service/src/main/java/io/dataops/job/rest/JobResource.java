@@ -2,7 +2,15 @@ package io.dataops.job.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataops.job.config.JobConfig;
 import io.dataops.job.repository.Job;
+import io.dataops.job.service.JobCancellation;
+import io.dataops.job.service.ProgressEstimate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
 import io.dataops.model.api.Sort;
@@ -26,7 +34,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +51,14 @@ public class JobResource {
     private final JsonWebToken token;
     private final ObjectMapper json;
 
-    public JobResource(JsonWebToken token, ObjectMapper json) {
+    private final JobCancellation cancellation;
+    private final JobConfig config;
+
+    public JobResource(JsonWebToken token, ObjectMapper json, JobCancellation cancellation, JobConfig config) {
         this.token = token;
         this.json = json;
+        this.cancellation = cancellation;
+        this.config = config;
     }
 
     public record NewJob(String jobName, String jobType, Long fileId, JsonNode parameters) {
@@ -67,7 +82,12 @@ public class JobResource {
         }
     }
 
-    public record Progress(long rowsRead, long rowsValid, long rowsRejected, long rowsLoaded) {
+    /**
+     * Live counters: rows validated ({@code rows_read}), valid, rejected and loaded so far, the file's row total
+     * once known, and the estimate derived from them ({@link ProgressEstimate}).
+     */
+    public record Progress(long rowsRead, long rowsValid, long rowsRejected, long rowsLoaded, Long rowsTotal,
+                           Double percent, Double rowsPerSecond, Long etaSeconds) {
     }
 
     public record JobView(long id, String jobName, String jobType, String status, Long fileId, Long startedBy,
@@ -133,10 +153,53 @@ public class JobResource {
         return view(job);
     }
 
+    /** Cancels a pending or running job; idempotent for a cancelled one, 409 for a finished one. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Permissions.JOBS_CANCEL)
+    public JobView cancel(@PathParam("id") long id) {
+        return view(cancellation.cancel(id, userId()));
+    }
+
+    /**
+     * Server-sent events: the job as {@link #get} answers it, first at once and then whenever it changed (looked at
+     * every {@code dataops.job.events-interval}); the stream ends after the event that shows the job finished.
+     * It reads JOBS, not Kafka, so any replica serves any job.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Permissions.JOBS_READ)
+    @Blocking
+    public Multi<JobView> events(@PathParam("id") long id) {
+        get(id);
+        AtomicBoolean ended = new AtomicBoolean();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.eventsInterval())
+                .onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> QuarkusTransaction.requiringNew().call(() -> {
+                    Job job = Job.findById(id);
+                    return job == null ? null : view(job);
+                }))
+                .skip().where(java.util.Objects::isNull)
+                // inclusive "until finished": the finished view passes, the next tick ends the stream
+                .select().first(view -> {
+                    boolean send = !ended.get();
+                    if (Job.FINISHED.contains(view.status())) {
+                        ended.set(true);
+                    }
+                    return send;
+                })
+                .skip().repetitions();
+    }
+
     private JobView view(Job job) {
+        ProgressEstimate estimate = ProgressEstimate.of(job, Instant.now());
         return new JobView(job.id, job.jobName, job.jobType, job.status, job.fileId, job.startedBy, job.createdAt,
                 job.startedAt, job.completedAt, parse(job.parameters), parse(job.result), job.errorMessage,
-                new Progress(job.rowsRead, job.rowsValid, job.rowsRejected, job.rowsLoaded));
+                new Progress(job.rowsRead, job.rowsValid, job.rowsRejected, job.rowsLoaded, job.rowsTotal,
+                        estimate.percent(), estimate.rowsPerSecond(), estimate.etaSeconds()));
     }
 
     private JsonNode parse(String text) {

@@ -25,6 +25,10 @@ public final class JobLifecycle {
             return loaded.jobId();
         } else if (event instanceof PipelineEvent.FileFailed failed) {
             return failed.jobId();
+        } else if (event instanceof PipelineEvent.FileReadProgressed read) {
+            return read.jobId();
+        } else if (event instanceof PipelineEvent.JobCancelled cancelled) {
+            return cancelled.jobId();
         }
         return null;
     }
@@ -52,7 +56,27 @@ public final class JobLifecycle {
             job.completedAt = failed.at();
             String reason = failed.reason();
             job.errorMessage = reason == null || reason.length() <= ERROR_MESSAGE_MAX ? reason : reason.substring(0, ERROR_MESSAGE_MAX);
+        } else if (event instanceof PipelineEvent.FileReadProgressed read) {
+            job.rowsIngested = Math.max(job.rowsIngested, read.rowsRead());
+            job.bytesRead = Math.max(job.bytesRead, read.bytesRead());
+            job.bytesTotal = read.bytesTotal();
+            if (read.done()) {
+                job.rowsTotal = read.rowsRead();
+            }
+        } else if (event instanceof PipelineEvent.JobCancelled cancelled) {
+            cancel(job, cancelled.cancelledBy(), cancelled.at());
         }
+    }
+
+    /** Cancels a job that has not finished; answers false (and changes nothing) for a finished one. */
+    public static boolean cancel(Job job, Long by, java.time.Instant at) {
+        if (job.finished()) {
+            return false;
+        }
+        job.status = Job.CANCELLED;
+        job.completedAt = at;
+        job.cancelledBy = by;
+        return true;
     }
 
     /** Progress counts only rise: stages report totals at different moments, and a late report must not undo a newer one. */

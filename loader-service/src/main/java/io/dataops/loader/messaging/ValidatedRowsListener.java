@@ -1,5 +1,6 @@
 package io.dataops.loader.messaging;
 
+import io.dataops.loader.repository.FileHousekeeping;
 import io.dataops.loader.repository.LoadLedger;
 import io.dataops.loader.service.BatchLoad;
 import io.dataops.model.Topics;
@@ -37,9 +38,12 @@ public class ValidatedRowsListener {
     private final DeadLetterPublisher deadLetters;
     private final MutinyEmitter<String> rejected;
     private final ProgressGate progress = new ProgressGate(1000);
+    private final FileHousekeeping housekeeping;
 
     public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters,
-                                 @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected) {
+                                 @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected,
+                                 FileHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.loads = loads;
         this.rejected = rejected;
         this.events = events;
@@ -54,6 +58,11 @@ public class ValidatedRowsListener {
             rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
         } catch (UnreadableEventException e) {
             deadLetters.park(message, e.getMessage());
+            return message.ack();
+        }
+        if (housekeeping.isCancelled(rows.jobId())) {
+            // a cancelled job's batches and closing marker are dropped: nothing loaded, no FileLoaded
+            progress.forget(rows.jobId());
             return message.ack();
         }
         try {

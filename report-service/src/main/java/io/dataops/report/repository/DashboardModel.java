@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * The dashboard's read model (DASHBOARD_FILES, DASHBOARD_JOBS), kept with MERGE so every event can be applied
+ * The dashboard's read model (DASHBOARD_FILES, DASHBOARD_JOBS), kept with MERGE. Loaded rows are counted per job
+ * and summed, so a re-run that loads nothing new does not hide what the first run loaded; errors are the file's
+ * latest run, because a re-run reports the same bad rows again. so every event can be applied
  * any number of times. A finished job or file is never moved back by a late event.
  */
 @ApplicationScoped
@@ -58,9 +60,28 @@ public class DashboardModel {
         return update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
                 + " CAST(? AS VARCHAR2(20 CHAR)) AS status, CAST(? AS TIMESTAMP) AS at FROM dual) s ON (j.job_id = s.job_id)"
                 + " WHEN MATCHED THEN UPDATE SET j.status = s.status, j.updated_at = s.at"
-                + "   WHERE j.status NOT IN ('completed', 'failed') AND s.status <> 'queued'"
+                + "   WHERE j.status NOT IN ('completed', 'failed', 'cancelled') AND s.status <> 'queued'"
                 + " WHEN NOT MATCHED THEN INSERT (job_id, file_id, status, updated_at) VALUES (s.job_id, s.file_id, s.status, s.at)",
                 jobId, fileId, status, Timestamp.from(at)) > 0;
+    }
+
+    /** The job's target, from the events that name it; the row exists (jobStatus ran first for the same event). */
+    public void jobTarget(long jobId, String target) {
+        update("UPDATE dashboard_jobs SET target_table = ? WHERE job_id = ?", target, jobId);
+    }
+
+    /**
+     * Rows the job put into its target so far. Progress only raises it (events carry totals); {@code last} (the
+     * job's FileLoaded) sets the authoritative count.
+     */
+    public void jobLoaded(long jobId, String target, long loaded, boolean last) {
+        update("UPDATE dashboard_jobs SET rows_loaded = " + (last ? "?" : "GREATEST(rows_loaded, ?)")
+                + ", target_table = COALESCE(?, target_table) WHERE job_id = ?", loaded, target, jobId);
+    }
+
+    /** A deleted file leaves the file counts; the rows its jobs loaded stay in the targets, and in the counts. */
+    public void fileDeleted(long fileId) {
+        update("DELETE FROM dashboard_files WHERE file_id = ?", fileId);
     }
 
     public record Stats(long filesTotal, long filesToday, long filesProcessing, long filesFailed, long customers,
@@ -73,8 +94,8 @@ public class DashboardModel {
                 + " (SELECT COUNT(*) FROM dashboard_files WHERE uploaded_at >= ?),"
                 + " (SELECT COUNT(*) FROM dashboard_files WHERE status = 'processing'),"
                 + " (SELECT COUNT(*) FROM dashboard_files WHERE status = 'failed'),"
-                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_files WHERE target_table = 'customers'),"
-                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_files WHERE target_table = 'orders'),"
+                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_jobs WHERE target_table = 'customers'),"
+                + " (SELECT COALESCE(SUM(rows_loaded), 0) FROM dashboard_jobs WHERE target_table = 'orders'),"
                 + " (SELECT COALESCE(SUM(rows_rejected), 0) FROM dashboard_files),"
                 + " (SELECT COALESCE(SUM(rows_rejected), 0) FROM dashboard_files WHERE processed_at >= ?),"
                 + " (SELECT COUNT(*) FROM dashboard_jobs WHERE status = 'running'),"

@@ -26,12 +26,25 @@ public class DashboardProjection {
             if (model.jobStatus(requested.jobId(), requested.fileId(), "queued", requested.at())) {
                 model.fileStatus(requested.fileId(), "processing", requested.at());
             }
+            model.jobTarget(requested.jobId(), requested.target());
         } else if (event instanceof PipelineEvent.FileProcessingStarted started) {
             model.jobStatus(started.jobId(), started.fileId(), "running", started.at());
+            model.jobTarget(started.jobId(), started.target());
+        } else if (event instanceof PipelineEvent.JobProgressed progressed) {
+            if (progressed.rowsLoaded() > 0) {
+                model.jobLoaded(progressed.jobId(), null, progressed.rowsLoaded(), false);
+            }
         } else if (event instanceof PipelineEvent.FileLoaded loaded) {
             if (model.jobStatus(loaded.jobId(), loaded.fileId(), "completed", loaded.at())) {
                 model.fileLoaded(loaded.fileId(), loaded.target(), loaded.rowsLoaded(), loaded.rowsRejected(), loaded.at());
+                model.jobLoaded(loaded.jobId(), loaded.target(), loaded.rowsLoaded(), true);
             }
+        } else if (event instanceof PipelineEvent.JobCancelled cancelled) {
+            if (model.jobStatus(cancelled.jobId(), cancelled.fileId(), "cancelled", cancelled.at()) && cancelled.fileId() > 0) {
+                model.fileStatus(cancelled.fileId(), "cancelled", cancelled.at());
+            }
+        } else if (event instanceof PipelineEvent.FileDeleted deleted) {
+            model.fileDeleted(deleted.fileId());
         } else if (event instanceof PipelineEvent.FileFailed failed) {
             if (model.jobStatus(failed.jobId(), failed.fileId(), "failed", failed.at())) {
                 model.fileStatus(failed.fileId(), "failed", failed.at());

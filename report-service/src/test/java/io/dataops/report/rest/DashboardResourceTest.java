@@ -148,7 +148,7 @@ class DashboardResourceTest {
     }
 
     @Test
-    void a_reprocessed_file_counts_the_rows_of_its_latest_run_once() {
+    void a_reprocessed_file_counts_every_row_its_runs_put_in_the_target_and_the_errors_of_its_latest_run() {
         Instant now = Instant.now();
         long fileId = newId();
         long firstRun = newId();
@@ -160,7 +160,8 @@ class DashboardResourceTest {
         publish(new PipelineEvent.FileLoaded(firstRun, fileId, "customers", 10, 6, 4, 6, now));
         publish(new PipelineEvent.FileProcessingRequested(secondRun, fileId, "customers", now));
         publish(new PipelineEvent.FileProcessingStarted(secondRun, fileId, "customers", now));
-        publish(new PipelineEvent.FileLoaded(secondRun, fileId, "customers", 10, 9, 1, 9, now));
+        // the re-run, with laxer rules, inserts the 3 rows the first run rejected; the other 6 are already there
+        publish(new PipelineEvent.FileLoaded(secondRun, fileId, "customers", 10, 9, 1, 3, now));
         sendMarkersBehind(fileId);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 9, 0, 1, 1, 0, 0));
@@ -194,5 +195,44 @@ class DashboardResourceTest {
         // admin, analyst and viewer all hold reports:read (seed 13.2); a role outside the matrix holds nothing
         given().auth().oauth2(TestTokens.forUser(9, "x", "auditor")).when().get("/api/dashboard/stats")
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void a_re_run_that_loads_nothing_new_keeps_the_first_runs_records() {
+        long[] before = stats();
+        Instant now = Instant.now();
+        long fileId = newId();
+        long first = newId();
+        long rerun = newId();
+        publish(new PipelineEvent.FileUploaded(fileId, "customers.csv", "csv", 100, 1, now));
+        publish(new PipelineEvent.FileProcessingRequested(first, fileId, "customers", now));
+        publish(new PipelineEvent.FileLoaded(first, fileId, "customers", 10, 8, 2, 8, now));
+        publish(new PipelineEvent.FileProcessingRequested(rerun, fileId, "customers", now));
+        publish(new PipelineEvent.FileLoaded(rerun, fileId, "customers", 10, 8, 2, 0, now));
+        sendMarkersBehind(fileId);
+        // 1 file + 1 marker; 8 customers from the first run, still 8 after the re-run; errors are the latest run's
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 8, 0, 2, 2, 0, 0));
+    }
+
+    @Test
+    void a_cancelled_job_counts_the_rows_it_loaded_and_a_deleted_file_leaves_the_file_counts_only() {
+        long[] before = stats();
+        Instant now = Instant.now();
+        long fileId = newId();
+        long jobId = newId();
+        publish(new PipelineEvent.FileUploaded(fileId, "big.csv", "csv", 100, 1, now));
+        publish(new PipelineEvent.FileProcessingRequested(jobId, fileId, "customers", now));
+        publish(new PipelineEvent.FileProcessingStarted(jobId, fileId, "customers", now));
+        publish(new PipelineEvent.JobProgressed(jobId, fileId, "loader", 0, 0, 0, 500, now));
+        publish(new PipelineEvent.JobCancelled(jobId, fileId, 1, now));
+        // late progress of the cancelled job still raises what is in the target; nothing moves it back to running
+        publish(new PipelineEvent.JobProgressed(jobId, fileId, "loader", 0, 0, 0, 700, now));
+        publish(new PipelineEvent.FileProcessingStarted(jobId, fileId, "customers", now));
+        sendMarkersBehind(fileId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 700, 0, 0, 0, 0, 0));
+
+        publish(new PipelineEvent.FileDeleted(fileId, 1, now));
+        sendMarkersBehind(fileId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(change(before)).containsExactly(2, 2, 0, 0, 700, 0, 0, 0, 0, 0));
     }
 }

@@ -9,6 +9,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.service.BatchValidation;
@@ -34,9 +35,12 @@ public class FileRowsListener {
     private final PipelineEventPublisher events;
     private final DeadLetterPublisher deadLetters;
     private final ProgressGate progress = new ProgressGate(1000);
+    private final FileHousekeeping housekeeping;
 
     public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
-                            PipelineEventPublisher events, DeadLetterPublisher deadLetters) {
+                            PipelineEventPublisher events, DeadLetterPublisher deadLetters,
+                            FileHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.validation = validation;
         this.validated = validated;
         this.events = events;
@@ -51,6 +55,11 @@ public class FileRowsListener {
             rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
         } catch (UnreadableEventException e) {
             deadLetters.park(message, e.getMessage());
+            return message.ack();
+        }
+        if (housekeeping.isCancelled(rows.jobId())) {
+            // a cancelled job's batches and closing marker are dropped: nothing recorded, nothing forwarded
+            progress.forget(rows.jobId());
             return message.ack();
         }
         try {

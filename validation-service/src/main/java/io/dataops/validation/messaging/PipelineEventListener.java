@@ -3,6 +3,7 @@ package io.dataops.validation.messaging;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.UnreadableEventException;
+import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.KnownFile;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,18 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Learns which files exist from FileUploaded; a redelivered event finds the row already there. */
+/**
+ * Learns which files exist from FileUploaded, which jobs were cancelled from JobCancelled, and forgets a file's
+ * errors and ledgers on FileDeleted; each is idempotent, so a redelivered event changes nothing.
+ */
 @ApplicationScoped
 public class PipelineEventListener {
     private static final Logger LOG = Logger.getLogger(PipelineEventListener.class);
+    private final FileHousekeeping housekeeping;
+
+    public PipelineEventListener(FileHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
+    }
 
     @Incoming("pipeline-events-in")
     @Blocking
@@ -32,6 +41,10 @@ public class PipelineEventListener {
             file.originalName = uploaded.originalName();
             file.uploadedAt = uploaded.at();
             file.persist();
+        } else if (event instanceof PipelineEvent.JobCancelled cancelled) {
+            housekeeping.cancelled(cancelled.jobId(), cancelled.fileId());
+        } else if (event instanceof PipelineEvent.FileDeleted deleted) {
+            housekeeping.forget(deleted.fileId());
         }
     }
 }
