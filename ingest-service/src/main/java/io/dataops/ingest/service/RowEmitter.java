@@ -10,6 +10,7 @@ import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.LoadMode;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
@@ -77,6 +78,7 @@ public class RowEmitter {
             DataFile file = QuarkusTransaction.requiringNew().call(() -> DataFile.findById(run.fileId));
             Path content = files.contentOf(file);
             ValidationRules rules = EventCodec.decode(run.rules, ValidationRules.class);
+            LoadMode mode = LoadMode.parse(run.loadMode);
             events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
             long rowCount = 0;
             int batchNo = 0;
@@ -87,12 +89,12 @@ public class RowEmitter {
                     batch.add(reader.next());
                     rowCount++;
                     if (batch.size() == config.batchSize()) {
-                        send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                        send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                         batch = new ArrayList<>(config.batchSize());
                     }
                 }
                 if (!batch.isEmpty()) {
-                    send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                    send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                 }
             }
             // the closing marker goes only after every batch is on the broker

@@ -15,5 +15,11 @@ public enum ErrorType {
     /** The text is longer than the column holds. */
     LENGTH,
     /** The loader found the natural key already loaded. */
-    DUPLICATE
+    DUPLICATE,
+    /** The loader found no loaded row the reference names (an order's unknown customer_code). */
+    REFERENCE,
+    /** The database refused a value as too large for its column. */
+    VALUE_TOO_LARGE,
+    /** The database refused the row for another data or constraint reason. */
+    DB_REJECTED
 }

@@ -26,6 +26,7 @@ public final class RowValidator {
     private final Set<String> required;
     private final Set<String> emailFields;
     private final Set<String> positiveFields;
+    private final List<ChildValidator> children;
 
     public RowValidator(TargetTable target, ValidationRules rules) {
         this.target = target;
@@ -33,6 +34,7 @@ public final class RowValidator {
         target.columns().stream().filter(Column::required).forEach(c -> required.add(c.name()));
         this.emailFields = Set.copyOf(rules.emailFields());
         this.positiveFields = Set.copyOf(rules.positiveNumberFields());
+        this.children = target.children().stream().map(ChildValidator::new).toList();
     }
 
     public List<RowError> validate(SourceRow row) {
@@ -58,6 +60,7 @@ public final class RowValidator {
                 errors.add(failure);
             }
         }
+        children.forEach(child -> errors.addAll(child.validate(row)));
         return errors;
     }
 
