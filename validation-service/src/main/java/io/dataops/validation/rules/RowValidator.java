@@ -69,6 +69,9 @@ public final class RowValidator {
             return error(row, column, value, ErrorType.LENGTH,
                     column.name() + " has " + value.length() + " characters; at most " + column.length() + " fit");
         }
+        if (column.type() == ColumnType.DATE && !isIsoDate(value)) {
+            return error(row, column, value, ErrorType.TYPE, column.name() + " must be a date (yyyy-mm-dd)");
+        }
         if (column.type() == ColumnType.DECIMAL || column.type() == ColumnType.INTEGER) {
             BigDecimal number = parseNumber(value);
             if (number == null) {
@@ -100,6 +103,16 @@ public final class RowValidator {
             }
         }
         return null;
+    }
+
+    /** The loader reads dates as ISO yyyy-mm-dd. */
+    private static boolean isIsoDate(String value) {
+        try {
+            java.time.LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static BigDecimal parseNumber(String value) {
