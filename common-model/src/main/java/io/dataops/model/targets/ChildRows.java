@@ -1,8 +1,10 @@
 package io.dataops.model.targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,10 @@ import java.util.Map;
  * the loader read children the same way through this class.
  */
 public final class ChildRows {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals as written ("25.00", not the double 25.0), so scale checks see the file's digits. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** The array's text is not an array of objects. */
     public static final class NotAnArrayException extends IllegalArgumentException {

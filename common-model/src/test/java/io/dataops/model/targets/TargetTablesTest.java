@@ -67,7 +67,7 @@ class TargetTablesTest {
 
         assertThat(items).hasSize(2);
         assertThat(items.get(0)).containsEntry("product", "Widget A").containsEntry("qty", "10")
-                .containsEntry("price", "25.0");
+                .containsEntry("price", "25.00");
         assertThat(items.get(1)).containsEntry("qty", null).containsEntry("tags", "[1]");
         assertThat(ChildRows.parse(null)).isEmpty();
         assertThat(ChildRows.parse("[]")).isEmpty();

@@ -25,7 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -219,10 +218,13 @@ public class BatchLoad {
     private int loadRowByRow(Connection c, MergeStatement merge, RowBatch batch, List<Candidate> candidates,
                              List<RejectedRow> rejects) throws SQLException {
         int loaded = 0;
-        try (PreparedStatement s = c.prepareStatement(merge.sql())) {
+        try (PreparedStatement s = c.prepareStatement(merge.sql());
+             Statement savepoints = c.createStatement()) {
             for (Candidate candidate : candidates) {
                 SourceRow row = candidate.row();
-                Savepoint savepoint = c.setSavepoint();
+                // In SQL, not Connection.setSavepoint/rollback(Savepoint): Agroal refuses a rollback of any kind on a
+                // connection enlisted in a JTA transaction. Oracle and H2 both take these statements.
+                savepoints.execute("SAVEPOINT load_row");
                 try {
                     merge.bind(s, row, batch.fileId(), batch.jobId());
                     if (s.executeUpdate() > 0) {
@@ -235,10 +237,10 @@ public class BatchLoad {
                         }
                     }
                 } catch (SQLException e) {
-                    c.rollback(savepoint);
+                    savepoints.execute("ROLLBACK TO SAVEPOINT load_row");
                     rejects.add(refusedRow(row, e, null, -1));
                 } catch (ElementRefused e) {
-                    c.rollback(savepoint);
+                    savepoints.execute("ROLLBACK TO SAVEPOINT load_row");
                     rejects.add(refusedRow(row, e.cause, e.child, e.index));
                 }
             }
