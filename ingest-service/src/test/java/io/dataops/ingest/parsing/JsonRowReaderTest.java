@@ -41,6 +41,7 @@ class JsonRowReaderTest {
 
         assertThat(rows).extracting(r -> r.values().get("order_number"))
                 .containsExactly("ORD-2024-001", "ORD-2024-002", "ORD-2024-003");
+        assertThat(rows.get(0).values()).containsEntry("total_amount", "500.00");
         assertThat(io.dataops.model.targets.ChildRows.parse(rows.get(0).values().get("items")))
                 .extracting(item -> item.get("product"), item -> item.get("qty"), item -> item.get("price"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Widget A", "10", "25.00"),
