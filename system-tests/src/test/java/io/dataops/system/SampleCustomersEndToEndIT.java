@@ -197,4 +197,59 @@ class SampleCustomersEndToEndIT {
         given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/999999")
                 .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
+
+    private long uploadOrders(String token) {
+        return given().baseUri(gateway).auth().oauth2(token)
+                .multiPart("file", platform.sampleData("orders.json").toFile(), "application/json")
+                .when().post("/api/data/upload")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private long processOrders(String token, long fileId, String body) {
+        return given().baseUri(gateway).auth().oauth2(token).contentType("application/json").body(body)
+                .when().post("/api/data/files/" + fileId + "/process")
+                .then().statusCode(202).extract().jsonPath().getLong("job_id");
+    }
+
+    @Test
+    @Order(6)
+    void the_sample_orders_load_and_the_unknown_customer_is_a_reference_error_then_an_upsert_run_updates_them() {
+        String token = login();
+        long fileId = uploadOrders(token);
+        long jobId = processOrders(token, fileId, "{\"target_table\": \"orders\"}");
+        awaitJob(token, jobId, "completed");
+
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("progress.rows_read", equalTo(3)).body("progress.rows_valid", equalTo(2))
+                .body("progress.rows_rejected", equalTo(1)).body("progress.rows_loaded", equalTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/" + fileId + "/errors")
+                        .then().statusCode(200).body("total", equalTo(1)));
+        JsonPath errors = given().baseUri(gateway).auth().oauth2(token)
+                .when().get("/api/data/files/" + fileId + "/errors").then().extract().jsonPath();
+        assertThat(errors.getInt("items[0].row_number")).isEqualTo(3);
+        assertThat(errors.getString("items[0].error_type")).isEqualTo("REFERENCE");
+        assertThat(errors.getString("items[0].field_name")).isEqualTo("customer_code");
+        assertThat(errors.getString("items[0].field_value")).isEqualTo("INVALID");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/dashboard/stats")
+                        .then().statusCode(200).body("records.orders", equalTo(2)));
+
+        upsertTheSampleOrdersFromAnotherFile(token);
+    }
+
+    /** The sample again as another file with "mode": "upsert": the two orders are updated, not DUPLICATE. One login
+     * for both runs: the gateway's login limit counts every login of this class. */
+    private void upsertTheSampleOrdersFromAnotherFile(String token) {
+        long fileId = uploadOrders(token);
+        long jobId = processOrders(token, fileId, "{\"target_table\": \"orders\", \"mode\": \"upsert\"}");
+        awaitJob(token, jobId, "completed");
+
+        given().baseUri(gateway).auth().oauth2(token).when().get("/api/jobs/" + jobId)
+                .then().body("progress.rows_read", equalTo(3)).body("progress.rows_loaded", equalTo(2))
+                .body("progress.rows_rejected", equalTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token).when().get("/api/data/files/" + fileId + "/errors")
+                        .then().statusCode(200).body("total", equalTo(1)).body("items[0].error_type", equalTo("REFERENCE")));
+    }
 }

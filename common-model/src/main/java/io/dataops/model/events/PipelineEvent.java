@@ -31,7 +31,16 @@ public sealed interface PipelineEvent {
                         Instant at) implements PipelineEvent {
     }
 
-    record FileProcessingRequested(long jobId, long fileId, String target, Instant at) implements PipelineEvent {
+    /** {@code mode} is the run's load mode (absent in older events: insert). */
+    record FileProcessingRequested(long jobId, long fileId, String target, Instant at, LoadMode mode)
+            implements PipelineEvent {
+        public FileProcessingRequested {
+            mode = mode == null ? LoadMode.INSERT : mode;
+        }
+
+        public FileProcessingRequested(long jobId, long fileId, String target, Instant at) {
+            this(jobId, fileId, target, at, LoadMode.INSERT);
+        }
     }
 
     record FileProcessingStarted(long jobId, long fileId, String target, Instant at) implements PipelineEvent {

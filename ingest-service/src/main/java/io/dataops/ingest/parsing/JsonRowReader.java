@@ -3,8 +3,10 @@ package io.dataops.ingest.parsing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataops.model.events.SourceRow;
 
@@ -21,7 +23,10 @@ import java.util.NoSuchElementException;
  * one object in memory at a time. The row number is the object's position (1 for the first object).
  */
 public final class JsonRowReader implements RowReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Decimals as written ("25.00", not the double 25.0): validation checks scale and digits on the file's text. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final JsonParser parser;
     private final boolean array;
     private JsonToken pending;

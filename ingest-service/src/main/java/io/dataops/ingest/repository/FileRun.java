@@ -28,6 +28,9 @@ public class FileRun extends PanacheEntityBase {
     public String targetTable;
     /** The run's validation rules as JSON (EventCodec form). */
     public String rules;
+    /** The run's load mode, LoadMode's wire name: insert or upsert. */
+    @Column(name = "load_mode")
+    public String loadMode = "insert";
     public String state;
     /** "," ";" "|" or "tab"; null for JSON files. */
     public String delimiter;

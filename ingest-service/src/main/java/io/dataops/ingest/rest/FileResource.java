@@ -67,7 +67,7 @@ public class FileResource {
 
     public record ProcessRequest(@JsonProperty("target_table") String targetTable,
                                  @JsonProperty("validation_rules") ValidationRules validationRules,
-                                 String delimiter, String encoding) {
+                                 String delimiter, String encoding, String mode) {
     }
 
     public record ProcessResponse(long jobId, long fileId, String status, String message) {
@@ -118,7 +118,7 @@ public class FileResource {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "target_table is required");
         }
         FileProcessing.Started started = processing.start(id, request.targetTable(), request.validationRules(),
-                new FileProcessing.ReadOptions(request.delimiter(), request.encoding()), authorization);
+                new FileProcessing.ReadOptions(request.delimiter(), request.encoding()), request.mode(), authorization);
         return Response.accepted(new ProcessResponse(started.jobId(), started.fileId(), "processing",
                 "Processing started")).build();
     }

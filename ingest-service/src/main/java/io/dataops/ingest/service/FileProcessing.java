@@ -7,6 +7,7 @@ import io.dataops.ingest.parsing.CsvDialect;
 import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.LoadMode;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.model.problem.ErrorCode;
@@ -54,8 +55,9 @@ public class FileProcessing {
     public record ReadOptions(String delimiter, String encoding) {
     }
 
+    /** @param modeName the process body's {@code mode}: insert (default) or upsert */
     public Started start(long fileId, String targetName, ValidationRules requested, ReadOptions options,
-                         String authorization) {
+                         String modeName, String authorization) {
         DataFile file = DataFile.findById(fileId);
         if (file == null) {
             throw ProblemException.notFound("File", fileId);
@@ -66,13 +68,14 @@ public class FileProcessing {
         TargetTable target = TargetTables.require(targetName);
         ValidationRules rules = requested == null ? ValidationRules.none() : requested;
         checkRuleFields(target, rules);
+        LoadMode mode = loadMode(modeName);
         Charset encoding = CsvDialect.encoding(options == null ? null : options.encoding());
         Character delimiter = CsvDialect.delimiter(options == null ? null : options.delimiter());
         CsvDialect dialect = "json".equals(file.fileType) ? null : detect(file, delimiter, encoding);
 
-        long jobId = createJob(file, target, rules, authorization);
-        queue(fileId, jobId, target, rules, dialect, encoding);
-        events.publish(new PipelineEvent.FileProcessingRequested(jobId, fileId, target.name(), Instant.now()));
+        long jobId = createJob(file, target, rules, mode, authorization);
+        queue(fileId, jobId, target, rules, mode, dialect, encoding);
+        events.publish(new PipelineEvent.FileProcessingRequested(jobId, fileId, target.name(), Instant.now(), mode));
         emitter.submit(jobId);
         return new Started(jobId, fileId);
     }
@@ -91,12 +94,23 @@ public class FileProcessing {
         }
     }
 
-    private long createJob(DataFile file, TargetTable target, ValidationRules rules, String authorization) {
+    static LoadMode loadMode(String name) {
+        try {
+            return LoadMode.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "Unknown load mode '" + name + "'",
+                    List.of(new FieldError("mode", "must be one of insert, upsert")));
+        }
+    }
+
+    private long createJob(DataFile file, TargetTable target, ValidationRules rules, LoadMode mode,
+                           String authorization) {
         try {
             boolean rerun = FileRun.count("fileId", file.id) > 0;
             return jobs.create(authorization, new JobClient.NewJob((rerun ? "Reprocess " : "Process ") + file.originalName,
                     rerun ? REPROCESS_JOB_TYPE : JOB_TYPE, file.id,
-                    Map.of("file_id", file.id, "target_table", target.name(), "validation_rules", rules))).id();
+                    Map.of("file_id", file.id, "target_table", target.name(), "validation_rules", rules,
+                            "mode", mode.wireName()))).id();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 401 || status == 403) {
@@ -121,7 +135,8 @@ public class FileProcessing {
     }
 
     @Transactional
-    void queue(long fileId, long jobId, TargetTable target, ValidationRules rules, CsvDialect dialect, Charset encoding) {
+    void queue(long fileId, long jobId, TargetTable target, ValidationRules rules, LoadMode mode, CsvDialect dialect,
+               Charset encoding) {
         DataFile file = DataFile.findById(fileId);
         file.status = DataFile.PROCESSING;
         file.errorMessage = null;
@@ -131,6 +146,7 @@ public class FileProcessing {
         run.fileId = fileId;
         run.targetTable = target.name();
         run.rules = EventCodec.encode(rules);
+        run.loadMode = mode.wireName();
         run.state = FileRun.QUEUED;
         run.delimiter = dialect == null ? null : dialect.delimiterName();
         run.encoding = encoding.name().toLowerCase(java.util.Locale.ROOT);

@@ -10,6 +10,7 @@ import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.LoadMode;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.ProgressGate;
 import io.dataops.model.events.RowBatch;
@@ -79,6 +80,7 @@ public class RowEmitter {
             DataFile file = QuarkusTransaction.requiringNew().call(() -> DataFile.findById(run.fileId));
             Path content = files.contentOf(file);
             ValidationRules rules = EventCodec.decode(run.rules, ValidationRules.class);
+            LoadMode mode = LoadMode.parse(run.loadMode);
             events.publish(new PipelineEvent.FileProcessingStarted(jobId, run.fileId, run.targetTable, Instant.now()));
             long rowCount = 0;
             long bytesRead = 0;
@@ -94,7 +96,7 @@ public class RowEmitter {
                     // characters of the raw row plus its line break: a proxy for bytes, exact for ASCII CSV
                     bytesRead += row.raw() == null ? 1 : row.raw().length() + 1;
                     if (batch.size() == config.batchSize()) {
-                        send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                        send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                         batch = new ArrayList<>(config.batchSize());
                         if (System.currentTimeMillis() >= nextCancelCheck) {
                             nextCancelCheck = System.currentTimeMillis() + config.cancelCheckInterval().toMillis();
@@ -111,7 +113,7 @@ public class RowEmitter {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch));
+                    send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                 }
             }
             progress.forget(jobId);

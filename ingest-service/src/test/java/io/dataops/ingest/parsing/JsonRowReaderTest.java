@@ -34,4 +34,18 @@ class JsonRowReaderTest {
 
         assertThat(rows).extracting(r -> r.values().get("a")).containsExactly("1", "2");
     }
+
+    @Test
+    void keeps_the_seed_orders_nested_items_as_json_text_its_child_table_reads() throws Exception {
+        List<SourceRow> rows = readAll(java.nio.file.Files.readString(java.nio.file.Path.of("../sample_data/orders.json")));
+
+        assertThat(rows).extracting(r -> r.values().get("order_number"))
+                .containsExactly("ORD-2024-001", "ORD-2024-002", "ORD-2024-003");
+        assertThat(rows.get(0).values()).containsEntry("total_amount", "500.00");
+        assertThat(io.dataops.model.targets.ChildRows.parse(rows.get(0).values().get("items")))
+                .extracting(item -> item.get("product"), item -> item.get("qty"), item -> item.get("price"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Widget A", "10", "25.00"),
+                        org.assertj.core.groups.Tuple.tuple("Widget B", "5", "50.00"));
+        assertThat(io.dataops.model.targets.ChildRows.parse(rows.get(2).values().get("items"))).isEmpty();
+    }
 }

@@ -140,7 +140,7 @@ class FileResourceTest {
     }
 
     @Test
-    void process_refuses_an_unknown_target_and_a_rule_on_an_unknown_field_without_changing_the_file() {
+    void process_refuses_an_unknown_target_a_rule_on_an_unknown_field_and_an_unknown_mode_without_changing_the_file() {
         long id = upload("rules.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
         given().auth().oauth2(TestTokens.forRole("analyst")).contentType("application/json")
                 .body("{\"target_table\":\"planets\"}")
@@ -151,6 +151,11 @@ class FileResourceTest {
                 .when().post("/api/data/files/" + id + "/process")
                 .then().statusCode(400).body("code", equalTo("RULE_FIELD_UNKNOWN"))
                 .body("errors[0].field", equalTo("validation_rules.email_format"));
+        given().auth().oauth2(TestTokens.forRole("analyst")).contentType("application/json")
+                .body("{\"target_table\":\"customers\",\"mode\":\"replace\"}")
+                .when().post("/api/data/files/" + id + "/process")
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"))
+                .body("errors[0].field", equalTo("mode"));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + id)
                 .then().body("status", equalTo("uploaded"));
     }

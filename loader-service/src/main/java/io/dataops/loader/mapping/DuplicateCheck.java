@@ -12,11 +12,12 @@ public final class DuplicateCheck {
 
     /**
      * @return null when the row is the very row that put the key there, loaded again by a later run of the same
-     * file (nothing changes and nothing is wrong); otherwise why the row is a duplicate
+     * file or replayed by the same run after a lost ledger row (nothing changes and nothing is wrong); otherwise
+     * why the row is a duplicate
      */
     public static String duplicateReason(String keyName, String key, Provenance stored, long fileId, long jobId,
                                          long rowNumber) {
-        if (stored.fileId() == fileId && stored.rowNumber() == rowNumber && stored.jobId() != jobId) {
+        if (stored.fileId() == fileId && stored.rowNumber() == rowNumber) {
             return null;
         }
         if (stored.fileId() == fileId) {

@@ -59,10 +59,11 @@ public class LoadLedger {
                     s.setLong(1, jobId);
                     s.setInt(2, batchNo);
                     s.setLong(3, reject.rowNumber());
-                    s.setString(4, reject.field());
-                    s.setString(5, reject.value());
+                    // clipped to the columns: a value refused as too large can be larger than field_value holds
+                    s.setString(4, clip(reject.field(), 50));
+                    s.setString(5, clip(reject.value(), 500));
                     s.setString(6, reject.errorType());
-                    s.setString(7, reject.message());
+                    s.setString(7, clip(reject.message(), 1000));
                     s.setString(8, reject.raw());
                     s.addBatch();
                 }
@@ -106,5 +107,9 @@ public class LoadLedger {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -13,6 +13,11 @@ class DuplicateCheckTest {
     }
 
     @Test
+    void the_same_row_replayed_by_the_same_run_after_a_lost_ledger_row_is_no_duplicate() {
+        assertThat(DuplicateCheck.duplicateReason("customer_code", "C1", new Provenance(7, 100, 2), 7, 100, 2)).isNull();
+    }
+
+    @Test
     void a_key_seen_earlier_in_the_same_run_is_a_duplicate_within_the_file() {
         assertThat(DuplicateCheck.duplicateReason("customer_code", "C1", new Provenance(7, 100, 2), 7, 100, 9))
                 .isEqualTo("customer_code 'C1' appears earlier in this file (row 2)");

@@ -17,5 +17,11 @@ public enum ErrorType {
     /** The natural key was already loaded (loader), or the value already appeared earlier in the file (unique rule). */
     DUPLICATE,
     /** The value is not one of the rule's allowed values (enum rule). */
-    ENUM
+    ENUM,
+    /** The loader found no loaded row the reference names (an order's unknown customer_code). */
+    REFERENCE,
+    /** The database refused a value as too large for its column. */
+    VALUE_TOO_LARGE,
+    /** The database refused the row for another data or constraint reason. */
+    DB_REJECTED
 }

@@ -30,6 +30,7 @@ public final class RowValidator {
     private final Set<String> unique = new HashSet<>();
     private final Map<String, List<FieldCheck>> checks = new HashMap<>();
     private final FileKeyIndex ownKeys = new FileKeyIndex();
+    private final List<ChildValidator> children;
 
     /** The seed's process-body rules alone, dates judged against today (UTC). */
     public RowValidator(TargetTable target, ValidationRules rules) {
@@ -39,6 +40,7 @@ public final class RowValidator {
     /** @param asOf the day "not in the future" is judged against, fixed per run */
     public RowValidator(TargetTable target, List<RuleDefinition> rules, LocalDate asOf) {
         this.target = target;
+        this.children = target.children().stream().map(ChildValidator::new).toList();
         target.columns().stream().filter(Column::required).forEach(c -> required.add(c.name()));
         List<RuleDefinition> ordered = rules.stream().filter(r -> target.column(r.field()).isPresent())
                 .sorted(Comparator.comparing(RuleDefinition::type)).toList();
@@ -108,6 +110,7 @@ public final class RowValidator {
                 }
             }
         }
+        children.forEach(child -> errors.addAll(child.validate(row)));
         return errors;
     }
 
@@ -115,6 +118,9 @@ public final class RowValidator {
         if (column.type() == ColumnType.TEXT && value.length() > column.length()) {
             return error(row, column, value, ErrorType.LENGTH,
                     column.name() + " has " + value.length() + " characters; at most " + column.length() + " fit");
+        }
+        if (column.type() == ColumnType.DATE && !isIsoDate(value)) {
+            return error(row, column, value, ErrorType.TYPE, column.name() + " must be a date (yyyy-mm-dd)");
         }
         if (column.type() == ColumnType.DECIMAL || column.type() == ColumnType.INTEGER) {
             BigDecimal number = ValueChecks.parse(value);
@@ -131,6 +137,16 @@ public final class RowValidator {
             }
         }
         return null;
+    }
+
+    /** The loader reads dates as ISO yyyy-mm-dd. */
+    private static boolean isIsoDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static RowError error(SourceRow row, Column column, String value, ErrorType type, String message) {

@@ -66,7 +66,7 @@ public class BatchValidation {
             ledger.record(batch.jobId(), batch.fileId(), batch.batchNo(), batch.rows().size(), valid.size(), errors,
                     rawRejected, new ValidationLedger.BatchFacts(cells, filledCells, keys.added()));
         }
-        return new RowBatch(batch.jobId(), batch.fileId(), batch.target(), batch.rules(), batch.batchNo(), valid);
+        return batch.withRows(valid);
     }
 
     /** The closing marker to forward, with this stage's totals from the ledger, and the run's quality score. */

@@ -111,6 +111,55 @@ class FileRowsListenerTest {
                 .then().statusCode(200).body("total", equalTo(1));
     }
 
+    private static SourceRow order(long line, String number, String items) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("order_number", number);
+        values.put("customer_code", "CUST001");
+        values.put("order_date", "2024-01-15");
+        values.put("total_amount", "10.00");
+        values.put("items", items);
+        return SourceRow.of(line, values, "{\"order_number\":\"" + number + "\"}");
+    }
+
+    @Test
+    void an_order_with_a_bad_item_is_rejected_whole_with_the_item_path_and_the_run_mode_goes_forward() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        sendRows(new RowBatch(jobId, fileId, "orders", ValidationRules.none(), 1, List.of(
+                order(1, "O1", "[{\"product\":\"A\",\"qty\":1,\"price\":1.50}]"),
+                order(2, "O2", "[{\"product\":\"A\",\"qty\":1,\"price\":1},{\"product\":\"B\",\"qty\":\"x\",\"price\":1}]")),
+                io.dataops.model.events.LoadMode.UPSERT));
+        sendRows(new RowsEnd(jobId, fileId, "orders", 1, 2, 0));
+
+        List<FileRowsMessage> out = forwarded(jobId, 2);
+        RowBatch valid = (RowBatch) out.get(0);
+        assertThat(valid.rows()).extracting(r -> r.values().get("order_number")).containsExactly("O1");
+        assertThat(valid.mode()).isEqualTo(io.dataops.model.events.LoadMode.UPSERT);
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].row_number", equalTo(2))
+                .body("items[0].field_name", equalTo("items[1].qty"))
+                .body("items[0].field_value", equalTo("x"))
+                .body("items[0].error_type", equalTo("TYPE"));
+    }
+
+    @Test
+    void the_loaders_reference_rejects_join_the_files_errors() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new RowsRejected(jobId, fileId,
+                "orders", 1, List.of(new RowsRejected.RejectedRow(3, "customer_code", "INVALID", RowsRejected.REFERENCE,
+                        "customer_code 'INVALID' is not a loaded customer_code of customers", "{}")))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
+                .queryParam("error_type", "REFERENCE").when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].row_number", equalTo(3))
+                .body("items[0].field_value", equalTo("INVALID")));
+    }
+
     @Test
     void the_loaders_duplicates_join_the_files_errors_once_even_when_reported_twice() {
         long fileId = IDS.incrementAndGet();

@@ -85,4 +85,55 @@ class RowValidatorTest {
 
         assertThat(validator.validate(malformed)).extracting(RowError::type).containsExactly(ErrorType.MALFORMED_ROW);
     }
+
+    private final RowValidator orders = new RowValidator(TargetTables.ORDERS, ValidationRules.none());
+
+    private static SourceRow order(String items) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("order_number", "ORD-1");
+        values.put("customer_code", "CUST001");
+        values.put("order_date", "2024-01-15");
+        values.put("total_amount", "500.00");
+        values.put("items", items);
+        return SourceRow.of(3, values, "{}");
+    }
+
+    @Test
+    void accepts_an_order_with_valid_items_or_none() {
+        assertThat(orders.validate(order("[{\"product\":\"Widget A\",\"qty\":10,\"price\":25.00}]"))).isEmpty();
+        assertThat(orders.validate(order("[]"))).isEmpty();
+        assertThat(orders.validate(order(null))).isEmpty();
+    }
+
+    @Test
+    void reports_each_bad_item_field_by_its_path_on_the_parent_row() {
+        List<RowError> errors = orders.validate(order("[{\"product\":\"A\",\"qty\":1,\"price\":1},"
+                + "{\"product\":\"B\",\"qty\":\"many\",\"price\":2.5},{\"qty\":2.5,\"price\":1}]"));
+
+        assertThat(errors).extracting(RowError::rowNumber, RowError::field, RowError::value, RowError::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "items[1].qty", "many", ErrorType.TYPE),
+                        org.assertj.core.groups.Tuple.tuple(3L, "items[2].product", null, ErrorType.REQUIRED),
+                        org.assertj.core.groups.Tuple.tuple(3L, "items[2].qty", "2.5", ErrorType.TYPE));
+        assertThat(errors.get(0).message()).isEqualTo("items[1]: qty must be a number");
+    }
+
+    @Test
+    void rejects_an_order_date_that_is_no_date() {
+        SourceRow row = order("[]");
+        row.values().put("order_date", "2024-13-45");
+        assertThat(orders.validate(row)).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("order_date");
+            assertThat(e.type()).isEqualTo(ErrorType.TYPE);
+        });
+    }
+
+    @Test
+    void rejects_items_that_are_not_an_array_of_objects() {
+        assertThat(orders.validate(order("{\"product\":\"A\"}"))).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("items");
+            assertThat(e.type()).isEqualTo(ErrorType.TYPE);
+            assertThat(e.message()).isEqualTo("items must be an array of objects");
+        });
+    }
 }
