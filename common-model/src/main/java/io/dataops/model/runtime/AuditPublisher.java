@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends audit events to {@code dataops.audit} (channel {@code audit-out}), keyed by event id. Fire and forget
- * after the change committed: a broker outage loses the event and logs it (docs/adr/0009).
+ * after the change committed: a broker outage loses the event and logs it (docs/adr/0010).
  */
 @ApplicationScoped
 public class AuditPublisher {

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every failure of every service leaves as application/problem+json; server faults are logged, never shown.
- * One copy for all six services (docs/adr/0008).
+ * One copy for all six services (docs/adr/0009).
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);

@@ -1,7 +1,7 @@
 package io.dataops.model.security;
 
 /**
- * Redis keys of the token checks every service makes (docs/adr/0006, 0008): the gateway writes them on logout and
+ * Redis keys of the token checks every service makes (docs/adr/0006, 0009): the gateway writes them on logout and
  * deactivation, every service reads them before it admits a token. Kept once so writer and readers cannot drift.
  */
 public final class RevocationKeys {
