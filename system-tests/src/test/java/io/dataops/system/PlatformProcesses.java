@@ -88,6 +88,10 @@ final class PlatformProcesses {
             env.put("DATAOPS_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // one test user polls far faster than a person: the per-user API limit is not under test here
             env.put("DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE", "1000000");
+            // every suite signs its users in from 127.0.0.1 within a minute or two; the gateway's own tests (and
+            // none here) prove the login limits, which would otherwise answer these sign-ins 429
+            env.put("DATAOPS_GATEWAY_RATE_LIMIT_LOGIN_PER_IP_PER_MINUTE", "10000");
+            env.put("DATAOPS_GATEWAY_RATE_LIMIT_LOGIN_PER_USERNAME_PER_MINUTE", "10000");
             env.put("DATAOPS_INGEST_MAX_FILE_SIZE", Long.toString(MAX_FILE_SIZE));
             env.putAll(extraEnv);
             Process process = builder.start();

@@ -120,6 +120,18 @@ class SampleCustomersEndToEndIT {
                         .body("files.total", equalTo(1)).body("files.failed", equalTo(0))
                         .body("records.customers", equalTo(8)).body("errors.total", equalTo(2))
                         .body("jobs.running", equalTo(0)).body("jobs.queued", equalTo(0)));
+
+        // upload and process were ingest-service's actions; its audit events reach the gateway's AUDIT_LOG via Kafka
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath audit = given().baseUri(gateway).auth().oauth2(token).queryParam("resource_type", "file")
+                    .queryParam("limit", 100).when().get("/api/audit").then().statusCode(200).extract().jsonPath();
+            String ofThisFile = "items.findAll { it.resource_id == " + fileId + " }";
+            assertThat(audit.getList(ofThisFile + ".action", String.class))
+                    .containsExactlyInAnyOrder("FILE_UPLOAD", "FILE_PROCESS");
+            assertThat(audit.getList(ofThisFile + ".service", String.class)).containsOnly("ingest-service");
+            assertThat(audit.getString("items.find { it.action == 'FILE_UPLOAD' && it.resource_id == " + fileId
+                    + " }.new_value.sha256")).hasSize(64);
+        });
     }
 
     @Test

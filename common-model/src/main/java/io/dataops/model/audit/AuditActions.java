@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Names an audited request from its HTTP method and route template, so no endpoint has to name itself:
  * {@code POST /api/jobs} is JOB_CREATE on a job, {@code DELETE /api/data/files/{id}} FILE_DELETE,
- * {@code POST /api/data/files/{id}/process} FILE_PROCESS, {@code POST /api/data/upload} UPLOAD.
+ * {@code POST /api/data/files/{id}/process} FILE_PROCESS, {@code POST /api/data/upload} UPLOAD (ingest renames it FILE_UPLOAD through AuditContext).
  * The {@code data} namespace segment is not a resource. A resource may override both through AuditContext.
  */
 public final class AuditActions {

@@ -13,6 +13,7 @@ import io.dataops.model.api.Sort;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.runtime.AuditContext;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -44,10 +45,12 @@ public class FileResource {
     private final JsonWebToken token;
     private final FilePreview previews;
     private final FileDeletion deletion;
+    private final AuditContext audit;
 
     public FileResource(FileIngestion ingestion, FileProcessing processing, DataFileRepository repository,
-                        JsonWebToken token, FilePreview previews, FileDeletion deletion) {
+                        JsonWebToken token, FilePreview previews, FileDeletion deletion, AuditContext audit) {
         this.deletion = deletion;
+        this.audit = audit;
         this.previews = previews;
         this.ingestion = ingestion;
         this.processing = processing;
@@ -82,7 +85,9 @@ public class FileResource {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "Send the file as a multipart part named 'file'");
         }
         DataFile stored = ingestion.accept(file.uploadedFile(), file.fileName(), file.contentType(), userId());
-        return Response.status(Response.Status.CREATED).entity(FileView.of(stored)).build();
+        FileView view = FileView.of(stored);
+        audit.action("FILE_UPLOAD").resource("file", stored.id).newValue(view);
+        return Response.status(Response.Status.CREATED).entity(view).build();
     }
 
     @GET
@@ -128,6 +133,10 @@ public class FileResource {
     @Path("/files/{id}")
     @RolesAllowed(Permissions.FILES_DELETE)
     public Response delete(@PathParam("id") long id) {
+        DataFile before = DataFile.findById(id);
+        if (before != null) {
+            audit.oldValue(FileView.of(before));
+        }
         deletion.delete(id, userId());
         return Response.noContent().build();
     }

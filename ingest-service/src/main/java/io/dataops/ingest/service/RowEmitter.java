@@ -5,6 +5,7 @@ import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.messaging.RowBatchPublisher;
 import io.dataops.ingest.parsing.CsvDialect;
 import io.dataops.ingest.parsing.FileFormat;
+import io.dataops.ingest.parsing.ReadFaults;
 import io.dataops.ingest.parsing.RowReader;
 import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.DataFile;
@@ -24,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -87,8 +89,8 @@ public class RowEmitter {
             int batchNo = 0;
             long nextCancelCheck = 0;
             Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+            List<SourceRow> batch = new ArrayList<>(config.batchSize());
             try (RowReader reader = open(content, run, file)) {
-                List<SourceRow> batch = new ArrayList<>(config.batchSize());
                 while (reader.hasNext()) {
                     SourceRow row = reader.next();
                     batch.add(row);
@@ -112,9 +114,18 @@ public class RowEmitter {
                         }
                     }
                 }
+            } catch (IOException | RuntimeException e) {
+                // A fault in the file (a JSON syntax error, bytes the encoding refuses) fails the rest of it; the
+                // rows before it still go on, so the job reports exactly where reading stopped and what got through.
                 if (!batch.isEmpty()) {
                     send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                 }
+                inFlight.forEach(CompletableFuture::join);
+                progress.forget(jobId);
+                throw new FileReadFailure(ReadFaults.describe(e, rowCount), e);
+            }
+            if (!batch.isEmpty()) {
+                send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
             }
             progress.forget(jobId);
             // the closing marker goes only after every batch is on the broker
@@ -128,11 +139,22 @@ public class RowEmitter {
             rows.publish(new RowsEnd(jobId, run.fileId, run.targetTable, batchNo, rowCount, 0));
             finish(jobId, FileRun.EMITTED, batchNo, rowCount);
             LOG.infof("Job %d: emitted %d rows of file %d in %d batches", jobId, rowCount, run.fileId, batchNo);
+        } catch (FileReadFailure e) {
+            LOG.warnf("Job %d: file %d: %s", jobId, run.fileId, e.getMessage());
+            finish(jobId, FileRun.FAILED, 0, 0);
+            events.publish(new PipelineEvent.FileFailed(jobId, run.fileId, e.getMessage(), Instant.now()));
         } catch (Exception e) {
             LOG.errorf(e, "Job %d: file %d could not be read", jobId, run.fileId);
             finish(jobId, FileRun.FAILED, 0, 0);
             events.publish(new PipelineEvent.FileFailed(jobId, run.fileId, "The file could not be read: " + e.getMessage(),
                     Instant.now()));
+        }
+    }
+
+    /** Reading stopped at a fault in the file; the message says where and how many rows went on before it. */
+    static final class FileReadFailure extends RuntimeException {
+        FileReadFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -99,6 +99,28 @@ class FileLifecycleTest {
     }
 
     @Test
+    void a_json_syntax_error_fails_the_file_with_its_position_and_keeps_the_rows_before_it() {
+        byte[] json = ("[{\"customer_code\":\"J1\",\"name\":\"a\"},\n{\"customer_code\":\"J2\",\"name\":\"b\"},\n"
+                + "{\"customer_code\": oops}]").getBytes(StandardCharsets.UTF_8);
+        long fileId = given().auth().oauth2(TestTokens.forRole("analyst")).multiPart("file", "broken.json", json, "application/json")
+                .when().post("/api/data/upload").then().statusCode(201).extract().jsonPath().getLong("id");
+        long jobId = 810_000_000L + fileId;
+        queueRun(jobId, fileId);
+        emitter.submit(jobId);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
+                .when().get("/api/data/files/" + fileId).then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error_message", org.hamcrest.Matchers.containsString("after 2 rows: JSON syntax error"))
+                .body("error_message", org.hamcrest.Matchers.containsString("at line 3")));
+        List<FileRowsMessage> sent = emitted(jobId);
+        assertThat(sent).noneMatch(m -> m instanceof RowsEnd);
+        assertThat(sent).hasSize(1);
+        assertThat(((io.dataops.model.events.RowBatch) sent.get(0)).rows())
+                .extracting(r -> r.values().get("customer_code")).containsExactly("J1", "J2");
+    }
+
+    @Test
     void a_cancelled_job_stops_reading_sends_no_closing_marker_and_the_file_says_cancelled() {
         long fileId = upload("cancel_me.csv", customers(50_000));
         long jobId = 800_000_000L + fileId;

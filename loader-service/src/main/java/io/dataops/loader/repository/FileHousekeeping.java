@@ -1,76 +1,27 @@
 package io.dataops.loader.repository;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import io.dataops.model.runtime.StageHousekeeping;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
- * CANCELLED_JOBS, and forgetting a deleted file's ledgers (LOADED_BATCHES, LOAD_REJECTS). The loaded rows stay,
- * with their source_file_id provenance. Callers hold the transaction. A job once cancelled stays cancelled, so positive answers are remembered in memory as well.
+ * The loader's CANCELLED_JOBS, and forgetting a deleted file's ledgers (LOADED_BATCHES, LOAD_REJECTS). The loaded
+ * rows stay, with their source_file_id provenance.
  */
-@ApplicationScoped
-public class FileHousekeeping {
-    private final DataSource dataSource;
-    private final Set<Long> knownCancelled = ConcurrentHashMap.newKeySet();
+@Singleton // a client proxy would need a no-args constructor the shared base class does not have
+public class FileHousekeeping extends StageHousekeeping {
 
     public FileHousekeeping(DataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
-    /** Records the cancellation once; a redelivered JobCancelled finds the row and writes nothing. */
-    public void cancelled(long jobId, long fileId) {
-        if (isCancelled(jobId)) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO cancelled_jobs (job_id, file_id) VALUES (?, ?)")) {
-            s.setLong(1, jobId);
-            s.setLong(2, fileId);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the cancellation of job " + jobId, e);
-        }
-    }
-
-    public boolean isCancelled(long jobId) {
-        if (knownCancelled.contains(jobId)) {
-            return true;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM cancelled_jobs WHERE job_id = ?")) {
-            s.setLong(1, jobId);
-            try (ResultSet r = s.executeQuery()) {
-                boolean cancelled = r.next();
-                if (cancelled) {
-                    knownCancelled.add(jobId);
-                }
-                return cancelled;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The ledgers of a deleted file's jobs; deleting twice deletes nothing more. Target rows are kept. */
-    public void forget(long fileId) {
-        try (Connection c = dataSource.getConnection()) {
-            // load_rejects knows jobs, not files: reach them through the file's loaded batches first
-            for (String sql : new String[]{
-                    "DELETE FROM load_rejects WHERE job_id IN (SELECT job_id FROM loaded_batches WHERE file_id = ?)",
-                    "DELETE FROM loaded_batches WHERE file_id = ?"}) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setLong(1, fileId);
-                    s.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not forget file " + fileId, e);
-        }
+    @Override
+    protected List<String> forgetFileStatements() {
+        // load_rejects knows jobs, not files: reach them through the file's loaded batches first
+        return List.of(
+                "DELETE FROM load_rejects WHERE job_id IN (SELECT job_id FROM loaded_batches WHERE file_id = ?)",
+                "DELETE FROM loaded_batches WHERE file_id = ?");
     }
 }

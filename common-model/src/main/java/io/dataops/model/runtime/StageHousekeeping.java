@@ -1,0 +1,79 @@
+package io.dataops.model.runtime;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a consuming stage keeps about jobs and files beyond its batches: the CANCELLED_JOBS table every stage owns
+ * (docs/adr/0012) and the clean-up when a file is deleted. A subclass names only the statements that forget a file
+ * in its own schema. Connections join the caller's transaction. A job once cancelled stays cancelled, so positive
+ * answers are remembered in memory as well.
+ */
+public abstract class StageHousekeeping {
+    private final DataSource dataSource;
+    private final Set<Long> knownCancelled = ConcurrentHashMap.newKeySet();
+
+    protected StageHousekeeping(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Statements with one parameter, the file id, that delete what this stage keeps about a deleted file, in an
+     * order the foreign keys accept; each must be idempotent.
+     */
+    protected abstract List<String> forgetFileStatements();
+
+    /** Records the cancellation once; a redelivered JobCancelled finds the row and writes nothing. */
+    public void cancelled(long jobId, long fileId) {
+        if (isCancelled(jobId)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO cancelled_jobs (job_id, file_id) VALUES (?, ?)")) {
+            s.setLong(1, jobId);
+            s.setLong(2, fileId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the cancellation of job " + jobId, e);
+        }
+    }
+
+    public boolean isCancelled(long jobId) {
+        if (knownCancelled.contains(jobId)) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM cancelled_jobs WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                boolean cancelled = r.next();
+                if (cancelled) {
+                    knownCancelled.add(jobId);
+                }
+                return cancelled;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything this stage keeps about a deleted file; deleting twice deletes nothing more. */
+    public void forget(long fileId) {
+        try (Connection c = dataSource.getConnection()) {
+            for (String sql : forgetFileStatements()) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setLong(1, fileId);
+                    s.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget file " + fileId, e);
+        }
+    }
+}
