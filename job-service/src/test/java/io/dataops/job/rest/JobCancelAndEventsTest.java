@@ -143,6 +143,12 @@ class JobCancelAndEventsTest {
                 return data.stream().anyMatch(d -> d.contains("\"rows_read\":40"));
             }
         });
+        publish(new PipelineEvent.JobProgressed(jobId, fileId, "loader", 0, 0, 0, 38, Instant.now()));
+        await().atMost(WAIT).until(() -> {
+            synchronized (data) {
+                return data.stream().anyMatch(d -> d.contains("\"rows_loaded\":38"));
+            }
+        });
         publish(new PipelineEvent.FileLoaded(jobId, fileId, "customers", 100, 95, 5, 95, Instant.now()));
         stream.get(30, TimeUnit.SECONDS);
 
@@ -153,8 +159,11 @@ class JobCancelAndEventsTest {
         assertThat(views.get(0).status()).isEqualTo("pending");
         assertThat(views).extracting(PipelineJob::status).containsSubsequence("pending", "running", "completed");
         assertThat(views.get(views.size() - 1)).isEqualTo(new PipelineJob("completed", 100, 95, 100.0));
-        // 40 rows ingested from 400 of 1,000 bytes: about 100 rows in all, 40 of them validated
-        assertThat(views).filteredOn(v -> v.rowsRead() == 40).first()
+        // 40 rows ingested from 400 of 1,000 bytes: about 100 rows in all; validation saw 40, rejected 2, the
+        // loader has 38 of them: 40 finished
+        assertThat(views).filteredOn(v -> v.rowsRead() == 40 && v.rowsLoaded() == 0).first()
+                .satisfies(v -> assertThat(v.percent()).isEqualTo(2.0));
+        assertThat(views).filteredOn(v -> v.rowsLoaded() == 38).first()
                 .satisfies(v -> assertThat(v.percent()).isEqualTo(40.0));
     }
 

@@ -1,5 +1,6 @@
 package io.dataops.job.service;
 
+import io.dataops.job.repository.Job;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -41,6 +42,22 @@ class ProgressEstimateTest {
         ProgressEstimate done = ProgressEstimate.of("completed", START, START.plusSeconds(4), 2_000, 2_000L, 2_000, 1,
                 1L, START.plusSeconds(100));
         assertThat(done).isEqualTo(new ProgressEstimate(100.0, 500.0, 0L));
+    }
+
+    @Test
+    void progress_follows_the_rows_that_finished_not_the_rows_validation_has_seen() {
+        Job job = new Job();
+        job.status = "running";
+        job.startedAt = START;
+        job.rowsTotal = 1_000_000L;
+        job.rowsIngested = 1_000_000;
+        job.rowsRead = 996_000;      // validation is nearly through
+        job.rowsRejected = 20_000;   // its rejects are finished rows
+        job.rowsLoaded = 780_000;    // the loader trails
+        ProgressEstimate e = ProgressEstimate.of(job, START.plusSeconds(100));
+        assertThat(e.percent()).isEqualTo(80.0);
+        assertThat(e.rowsPerSecond()).isEqualTo(8_000.0);
+        assertThat(e.etaSeconds()).isEqualTo(25L);
     }
 
     @Test
