@@ -1,18 +1,14 @@
 package io.dataops.ingest.messaging;
 
 import io.dataops.ingest.service.FileStatusTracker;
-import io.dataops.model.events.EventCodec;
-import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.runtime.PipelineEventReader;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /** Keeps DATA_FILES.status in step with the pipeline: the offset is committed after the database commit. */
 @ApplicationScoped
 public class PipelineEventListener {
-    private static final Logger LOG = Logger.getLogger(PipelineEventListener.class);
     private final FileStatusTracker tracker;
 
     public PipelineEventListener(FileStatusTracker tracker) {
@@ -22,13 +18,6 @@ public class PipelineEventListener {
     @Incoming("pipeline-events-in")
     @Blocking
     public void onEvent(String payload) {
-        PipelineEvent event;
-        try {
-            event = EventCodec.decode(payload, PipelineEvent.class);
-        } catch (UnreadableEventException e) {
-            LOG.warnf("Skipping a pipeline event this version cannot read: %s", e.getMessage());
-            return;
-        }
-        tracker.apply(event);
+        PipelineEventReader.read(payload).ifPresent(tracker::apply);
     }
 }

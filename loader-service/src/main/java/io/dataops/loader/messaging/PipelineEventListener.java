@@ -1,14 +1,12 @@
 package io.dataops.loader.messaging;
 
 import io.dataops.loader.repository.FileHousekeeping;
-import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.runtime.PipelineEventReader;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Records cancelled jobs (JobCancelled) and forgets a deleted file's ledgers (FileDeleted); other lifecycle events
@@ -16,7 +14,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PipelineEventListener {
-    private static final Logger LOG = Logger.getLogger(PipelineEventListener.class);
     private final FileHousekeeping housekeeping;
 
     public PipelineEventListener(FileHousekeeping housekeeping) {
@@ -27,11 +24,8 @@ public class PipelineEventListener {
     @Blocking
     @Transactional
     public void onEvent(String payload) {
-        PipelineEvent event;
-        try {
-            event = EventCodec.decode(payload, PipelineEvent.class);
-        } catch (UnreadableEventException e) {
-            LOG.warnf("Skipping a pipeline event this version cannot read: %s", e.getMessage());
+        PipelineEvent event = PipelineEventReader.read(payload).orElse(null);
+        if (event == null) {
             return;
         }
         if (event instanceof PipelineEvent.JobCancelled cancelled) {

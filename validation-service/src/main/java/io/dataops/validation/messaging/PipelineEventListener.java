@@ -1,15 +1,13 @@
 package io.dataops.validation.messaging;
 
-import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.runtime.PipelineEventReader;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.KnownFile;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Learns which files exist from FileUploaded, which jobs were cancelled from JobCancelled, and forgets a file's
@@ -17,7 +15,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PipelineEventListener {
-    private static final Logger LOG = Logger.getLogger(PipelineEventListener.class);
     private final FileHousekeeping housekeeping;
 
     public PipelineEventListener(FileHousekeeping housekeeping) {
@@ -28,11 +25,8 @@ public class PipelineEventListener {
     @Blocking
     @Transactional
     public void onEvent(String payload) {
-        PipelineEvent event;
-        try {
-            event = EventCodec.decode(payload, PipelineEvent.class);
-        } catch (UnreadableEventException e) {
-            LOG.warnf("Skipping a pipeline event this version cannot read: %s", e.getMessage());
+        PipelineEvent event = PipelineEventReader.read(payload).orElse(null);
+        if (event == null) {
             return;
         }
         if (event instanceof PipelineEvent.FileUploaded uploaded && KnownFile.findById(uploaded.fileId()) == null) {
