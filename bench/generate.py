@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark input generators, written as a stream (no file held in memory).
 
-  generate.py N PATH                      customers CSV of N rows; every 50th row (2%) has an invalid email
+  generate.py N PATH [PREFIX]             customers CSV of N rows with codes PREFIX000000000.. (default B); every
+                                          50th row (2%) has an invalid email
   generate.py orders N PATH CUSTOMERS     orders JSON array of N orders with 1-3 items each, referencing the
                                           customers B000000000..B{CUSTOMERS-1} the customers file loads (never its bad rows); every
                                           100th order names an unknown customer (REFERENCE at the loader) and
@@ -11,12 +12,12 @@
 import sys
 
 
-def customers(rows, path):
+def customers(rows, path, prefix="B"):
     with open(path, "w") as out:
         out.write("customer_code,name,email,phone,country,segment,credit_limit\n")
         for i in range(rows):
             email = "not-an-email" if i % 50 == 0 else f"user{i}@example.com"
-            out.write(f"B{i:09d},Customer {i},{email},+1-555-{i % 10000:04d},USA,SMB,{(i % 1000) * 10}.00\n")
+            out.write(f"{prefix}{i:09d},Customer {i},{email},+1-555-{i % 10000:04d},USA,SMB,{(i % 1000) * 10}.00\n")
 
 
 def orders(rows, path, customer_count):
@@ -51,4 +52,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "orders":
         orders(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
     else:
-        customers(int(sys.argv[1]), sys.argv[2])
+        customers(int(sys.argv[1]), sys.argv[2], *sys.argv[3:4])

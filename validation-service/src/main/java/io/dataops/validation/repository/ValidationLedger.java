@@ -4,6 +4,7 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.validation.rules.FileKeyIndex;
 import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.rules.RowError;
+import io.dataops.validation.rules.StoredKeyFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -166,6 +167,37 @@ public class ValidationLedger {
                 }
             }
             return index;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the file keys of job " + jobId, e);
+        }
+    }
+
+    /**
+     * A filter of every key the run has stored so far. The highest validated batch is read before the keys, so a
+     * batch another replica commits in between can only add keys to the filter, never be counted without them.
+     */
+    public StoredKeyFilter storedKeyFilter(long jobId) {
+        try (Connection c = dataSource.getConnection()) {
+            int lastBatch;
+            try (PreparedStatement s = c.prepareStatement("SELECT MAX(batch_no) FROM validated_batches WHERE job_id = ?")) {
+                s.setLong(1, jobId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    int max = r.getInt(1);
+                    lastBatch = r.wasNull() ? 0 : max;
+                }
+            }
+            StoredKeyFilter filter = new StoredKeyFilter(lastBatch);
+            try (PreparedStatement s = c.prepareStatement("SELECT field_name, key_value FROM file_keys WHERE job_id = ?")) {
+                s.setLong(1, jobId);
+                s.setFetchSize(1000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        filter.add(r.getString(1), r.getString(2));
+                    }
+                }
+            }
+            return filter;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the file keys of job " + jobId, e);
         }

@@ -11,6 +11,7 @@ import io.dataops.validation.rules.FileKeyIndex;
 import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.rules.RowError;
 import io.dataops.validation.rules.RowValidator;
+import io.dataops.validation.rules.StoredKeyFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,10 +32,12 @@ import java.util.Set;
 public class BatchValidation {
     private final ValidationLedger ledger;
     private final RunRules runRules;
+    private final RunKeyFilters keyFilters;
 
-    public BatchValidation(ValidationLedger ledger, RunRules runRules) {
+    public BatchValidation(ValidationLedger ledger, RunRules runRules, RunKeyFilters keyFilters) {
         this.ledger = ledger;
         this.runRules = runRules;
+        this.keyFilters = keyFilters;
     }
 
     /** What closing a run forwards and scores. */
@@ -46,7 +49,10 @@ public class BatchValidation {
     public RowBatch validate(RowBatch batch) {
         TargetTable target = TargetTables.require(batch.target());
         RowValidator validator = runRules.validatorFor(batch, target);
-        FileKeyIndex keys = ledger.keys(batch.jobId(), trackedValues(validator.trackedFields(), batch.rows()));
+        StoredKeyFilter stored = keyFilters.forBatch(batch.jobId(), batch.batchNo());
+        // only values an earlier batch may have stored are looked up; the others are first seen in this batch
+        FileKeyIndex keys = ledger.keys(batch.jobId(),
+                stored.mayBeStored(trackedValues(validator.trackedFields(), batch.rows())));
         List<RowError> errors = new ArrayList<>();
         List<SourceRow> valid = new ArrayList<>();
         Map<Long, String> rawRejected = new HashMap<>();
@@ -66,6 +72,7 @@ public class BatchValidation {
             ledger.record(batch.jobId(), batch.fileId(), batch.batchNo(), batch.rows().size(), valid.size(), errors,
                     rawRejected, new ValidationLedger.BatchFacts(cells, filledCells, keys.added()));
         }
+        stored.batchDone(batch.batchNo(), keys.added());
         return batch.withRows(valid);
     }
 
@@ -82,6 +89,7 @@ public class BatchValidation {
                 totals.rowsValid(), ledger.distinctKeys(end.jobId(), target.naturalKey()));
         ledger.recordQuality(end.jobId(), end.fileId(), target.name(), quality);
         runRules.forget(end.jobId());
+        keyFilters.forget(end.jobId());
         return new Closing(new RowsEnd(end.jobId(), end.fileId(), end.target(), end.batchCount(), totals.rowsRead(),
                 totals.rowsRejected()), quality);
     }
