@@ -12,7 +12,7 @@ public final class Topics {
     /** Rows that passed validation, same batch numbering, then a closing marker. validation -> loader. */
     public static final String FILE_ROWS_VALIDATED = "dataops.file-rows.validated";
 
-    /** Rows the loader could not store (duplicate key, unknown reference). loader -> validation. */
+    /** Rows the loader could not store (duplicate key, unknown reference), then that the file is loaded. loader -> validation. */
     public static final String FILE_ROWS_REJECTED = "dataops.file-rows.rejected";
 
     /** Lifecycle and progress of files and jobs; consumed by job, report and ingest services. */

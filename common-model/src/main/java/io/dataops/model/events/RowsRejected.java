@@ -8,7 +8,8 @@ import java.util.List;
  * sent back on {@code Topics.FILE_ROWS_REJECTED} so validation-service records them with the file's other errors.
  * The same batch may be reported more than once; the recorder keeps one copy.
  */
-public record RowsRejected(long jobId, long fileId, String target, int batchNo, List<RejectedRow> rows) {
+public record RowsRejected(long jobId, long fileId, String target, int batchNo, List<RejectedRow> rows)
+        implements LoaderReport {
     /** The key was already loaded, from another file or earlier in this one. */
     public static final String DUPLICATE = "DUPLICATE";
     /** A reference column names no loaded row of the referenced target (an order's unknown customer_code). */

@@ -6,6 +6,8 @@ import io.dataops.loader.service.BatchLoad;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.LoadFinished;
+import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.ProgressGate;
 import io.dataops.model.events.RowBatch;
@@ -29,7 +31,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Consumes {@code Topics.FILE_ROWS_VALIDATED}: loads each batch, reports the rows it could not load on
  * {@code Topics.FILE_ROWS_REJECTED}, then acknowledges it (the offset follows the database commit and the send).
- * The closing marker turns the ledger's totals into the file's FileLoaded event.
+ * The closing marker turns the ledger's totals into a {@link LoadFinished} report on the same topic, which
+ * validation-service turns into the file's FileLoaded event once the rejects before it are recorded.
  */
 @ApplicationScoped
 public class ValidatedRowsListener {
@@ -69,8 +72,7 @@ public class ValidatedRowsListener {
             if (rows instanceof RowBatch batch) {
                 List<RejectedRow> rejects = loads.load(batch);
                 if (!rejects.isEmpty()) {
-                    rejected.sendMessageAndAwait(KafkaRecord.of(Long.toString(batch.fileId()), EventCodec.encode(
-                            new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects))));
+                    report(new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects));
                 }
                 if (progress.shouldReport(batch.jobId())) {
                     LoadLedger.Totals totals = loads.totals(batch.jobId());
@@ -81,13 +83,18 @@ public class ValidatedRowsListener {
                 progress.forget(end.jobId());
                 LoadLedger.Totals totals = loads.totals(end.jobId());
                 long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
-                events.publish(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(), end.rowCount(),
-                        end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now()));
+                // behind this run's rejects on their topic: validation publishes FileLoaded once it has recorded them
+                report(new LoadFinished(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(),
+                        end.rowCount(), end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now())));
             }
         } catch (ProblemException e) {
             deadLetters.park(message, e.getMessage());
             events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
         }
         return message.ack();
+    }
+
+    private void report(LoaderReport report) {
+        rejected.sendMessageAndAwait(KafkaRecord.of(Long.toString(report.fileId()), EventCodec.encode(report)));
     }
 }

@@ -4,6 +4,8 @@ import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.LoadMode;
+import io.dataops.model.events.LoadFinished;
+import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
@@ -84,17 +86,18 @@ class OrdersLoadTest {
         return awaitFileLoaded(jobId);
     }
 
+    /** The loader's closing report of a run: the FileLoaded that validation-service publishes once it has the rejects. */
     private static PipelineEvent.FileLoaded awaitFileLoaded(long jobId) {
-        var records = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
-                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileLoaded l && l.jobId() == jobId,
+        var records = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof LoadFinished f && f.jobId() == jobId,
                 kept -> !kept.isEmpty(), Duration.ofSeconds(30));
         assertThat(records).isNotEmpty();
-        return (PipelineEvent.FileLoaded) EventCodec.decode(records.get(0).value(), PipelineEvent.class);
+        return ((LoadFinished) EventCodec.decode(records.get(0).value(), LoaderReport.class)).loaded();
     }
 
     private static List<RejectedRow> rejectsOf(long jobId) {
         var reported = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
-                r -> EventCodec.decode(r.value(), RowsRejected.class).jobId() == jobId, kept -> !kept.isEmpty(),
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof RowsRejected rr && rr.jobId() == jobId, kept -> !kept.isEmpty(),
                 Duration.ofSeconds(30));
         assertThat(reported).isNotEmpty();
         return EventCodec.decode(reported.get(0).value(), RowsRejected.class).rows();
@@ -262,7 +265,7 @@ class OrdersLoadTest {
             assertThat(reject.errorType()).isEqualTo("VALUE_TOO_LARGE");
         });
         var redelivered = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
-                r -> EventCodec.decode(r.value(), RowsRejected.class).jobId() == jobId, kept -> kept.size() >= 3,
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof RowsRejected rr && rr.jobId() == jobId, kept -> kept.size() >= 3,
                 Duration.ofSeconds(30));
         assertThat(redelivered).hasSize(3).allSatisfy(r -> assertThat(EventCodec.decode(r.value(), RowsRejected.class)
                 .rows()).extracting(RejectedRow::rowNumber).containsExactly(2L));

@@ -3,6 +3,8 @@ package io.dataops.loader.messaging;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.LoadFinished;
+import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
@@ -52,12 +54,13 @@ class ValidatedRowsListenerTest {
         TestKafka.send(Topics.FILE_ROWS_VALIDATED, Long.toString(message.fileId()), EventCodec.encode(message));
     }
 
+    /** The loader's closing report of a run: the FileLoaded that validation-service publishes once it has the rejects. */
     private static PipelineEvent.FileLoaded awaitFileLoaded(long jobId) {
-        var records = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
-                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileLoaded l && l.jobId() == jobId,
+        var records = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof LoadFinished f && f.jobId() == jobId,
                 kept -> !kept.isEmpty(), Duration.ofSeconds(30));
         assertThat(records).isNotEmpty();
-        return (PipelineEvent.FileLoaded) EventCodec.decode(records.get(0).value(), PipelineEvent.class);
+        return ((LoadFinished) EventCodec.decode(records.get(0).value(), LoaderReport.class)).loaded();
     }
 
     @Test
@@ -137,7 +140,7 @@ class ValidatedRowsListenerTest {
         assertThat(loaded.rowsLoaded()).isEqualTo(1);
 
         var reported = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
-                r -> EventCodec.decode(r.value(), RowsRejected.class).jobId() == jobId, kept -> !kept.isEmpty(),
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof RowsRejected rr && rr.jobId() == jobId, kept -> !kept.isEmpty(),
                 Duration.ofSeconds(30));
         RowsRejected rejected = EventCodec.decode(reported.get(0).value(), RowsRejected.class);
         assertThat(rejected.rows()).extracting(RowsRejected.RejectedRow::rowNumber, RowsRejected.RejectedRow::errorType,

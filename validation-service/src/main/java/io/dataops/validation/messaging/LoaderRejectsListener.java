@@ -2,6 +2,8 @@ package io.dataops.validation.messaging;
 
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.LoadFinished;
+import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.validation.service.BatchValidation;
@@ -12,24 +14,35 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Consumes {@code Topics.FILE_ROWS_REJECTED}: the loader's rejects, recorded like any other row error. */
+/**
+ * Consumes {@code Topics.FILE_ROWS_REJECTED}: the loader's rejects, recorded like any other row error, and its
+ * closing report, published as the file's FileLoaded only now, when every reject before it is in DATA_ERRORS.
+ */
 @ApplicationScoped
 public class LoaderRejectsListener {
     private final BatchValidation validation;
     private final DeadLetterPublisher deadLetters;
+    private final PipelineEventPublisher events;
 
-    public LoaderRejectsListener(BatchValidation validation, DeadLetterPublisher deadLetters) {
+    public LoaderRejectsListener(BatchValidation validation, DeadLetterPublisher deadLetters,
+                                 PipelineEventPublisher events) {
         this.validation = validation;
         this.deadLetters = deadLetters;
+        this.events = events;
     }
 
     @Incoming("file-rows-rejected-in")
     @Blocking
     public CompletionStage<Void> onMessage(Message<String> message) {
         try {
-            validation.recordLoaderRejects(EventCodec.decode(message.getPayload(), RowsRejected.class));
+            LoaderReport report = EventCodec.decode(message.getPayload(), LoaderReport.class);
+            if (report instanceof RowsRejected rejected) {
+                validation.recordLoaderRejects(rejected);
+            } else if (report instanceof LoadFinished finished) {
+                events.publish(finished.loaded());
+            }
         } catch (UnreadableEventException e) {
-                deadLetters.park(message, e.getMessage());
+            deadLetters.park(message, e.getMessage());
         }
         return message.ack();
     }

@@ -3,6 +3,7 @@ package io.dataops.validation.messaging;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.LoadFinished;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
@@ -178,6 +179,30 @@ class FileRowsListenerTest {
                 .queryParam("error_type", "DUPLICATE").when().get("/api/data/files/" + fileId + "/errors")
                 .then().statusCode(200).body("total", equalTo(2)).body("items.row_number", contains(1201, 1700))
                 .body("items[0].raw_data", equalTo("C9,Nine,n@x.io,1")));
+    }
+
+    @Test
+    void the_file_is_reported_loaded_only_after_the_loaders_rejects_before_it_are_recorded() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        announce(fileId);
+        // written before the closing report existed: no type, still read as rejects
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), "{\"jobId\":" + jobId + ",\"fileId\":" + fileId
+                + ",\"target\":\"orders\",\"batchNo\":1,\"rows\":[{\"rowNumber\":2,\"field\":\"customer_code\","
+                + "\"value\":\"X1\",\"errorType\":\"REFERENCE\",\"message\":\"unknown\",\"raw\":\"{}\"}]}");
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new RowsRejected(jobId, fileId,
+                "orders", 2, List.of(new RowsRejected.RejectedRow(9, "customer_code", "X2", "REFERENCE", "unknown", "{}")))));
+        PipelineEvent.FileLoaded loaded = new PipelineEvent.FileLoaded(jobId, fileId, "orders", 10, 8, 2, 8, Instant.now());
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new LoadFinished(loaded)));
+
+        List<ConsumerRecord<String, String>> published = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
+                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileLoaded l
+                        && l.jobId() == jobId, kept -> !kept.isEmpty(), Duration.ofSeconds(30));
+        assertThat(published).hasSize(1);
+        assertThat(EventCodec.decode(published.get(0).value(), PipelineEvent.class)).isEqualTo(loaded);
+        // no waiting: when the job can complete, its errors are already there
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.row_number", contains(2, 9));
     }
 
     @Test
