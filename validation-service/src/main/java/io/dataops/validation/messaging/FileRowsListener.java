@@ -13,6 +13,7 @@ import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.service.BatchValidation;
+import io.dataops.validation.service.FileKeyRetention;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -36,11 +37,13 @@ public class FileRowsListener {
     private final DeadLetterPublisher deadLetters;
     private final ProgressGate progress = new ProgressGate(1000);
     private final FileHousekeeping housekeeping;
+    private final FileKeyRetention keyRetention;
 
     public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
                             PipelineEventPublisher events, DeadLetterPublisher deadLetters,
-                            FileHousekeeping housekeeping) {
+                            FileHousekeeping housekeeping, FileKeyRetention keyRetention) {
         this.housekeeping = housekeeping;
+        this.keyRetention = keyRetention;
         this.validation = validation;
         this.validated = validated;
         this.events = events;
@@ -74,6 +77,7 @@ public class FileRowsListener {
                 BatchValidation.Closing closing = validation.close(end);
                 forward(closing.forward());
                 progress.forget(end.jobId());
+                keyRetention.runClosed(end.jobId());
                 QualityScore q = closing.quality();
                 events.publish(new PipelineEvent.FileQualityScored(end.jobId(), end.fileId(), q.rows(),
                         q.completeness().doubleValue(), q.validity().doubleValue(), q.uniqueness().doubleValue(),

@@ -262,6 +262,88 @@ public class ValidationLedger {
         }
     }
 
+    /** A run's stored score: a redelivered closing marker reports it again, whatever the key store holds by then. */
+    public Optional<QualityScore> quality(long jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT rows_read, cells_total, cells_filled, rows_valid, distinct_keys,"
+                     + " completeness, validity, uniqueness, quality_score FROM file_quality WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new QualityScore(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                        r.getLong(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getBigDecimal(8), r.getBigDecimal(9)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closed runs whose keys are still stored, with the time each was closed (its score computed). */
+    public Map<Long, java.time.Instant> closedRunsWithKeys() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT q.job_id, q.computed_at FROM file_quality q"
+                     + " WHERE EXISTS (SELECT 1 FROM file_keys k WHERE k.job_id = q.job_id)")) {
+            Map<Long, java.time.Instant> runs = new java.util.LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.put(r.getLong(1), r.getTimestamp(2).toInstant());
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fields a run has keys stored for. */
+    public List<String> keyFields(long jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT field_name FROM file_keys WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            List<String> fields = new java.util.ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    fields.add(r.getString(1));
+                }
+            }
+            return fields;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Deletes the first {@code chunk} stored keys of one field of a run, in key order; returns how many went. A
+     * range on the primary key, so each chunk reads only what it deletes, on H2 as on Oracle.
+     */
+    public int deleteKeyChunk(long jobId, String field, int chunk) {
+        try (Connection c = dataSource.getConnection()) {
+            String last = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT key_value FROM file_keys WHERE job_id = ? AND field_name = ?"
+                    + " ORDER BY key_value FETCH FIRST " + chunk + " ROWS ONLY")) {
+                s.setLong(1, jobId);
+                s.setString(2, field);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        last = r.getString(1);
+                    }
+                }
+            }
+            if (last == null) {
+                return 0;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM file_keys WHERE job_id = ? AND field_name = ? AND key_value <= ?")) {
+                s.setLong(1, jobId);
+                s.setString(2, field);
+                s.setString(3, last);
+                return s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete the file keys of job " + jobId, e);
+        }
+    }
+
     /** Stores a run's score once; a redelivered RowsEnd computes the same figures from the ledgers and writes nothing. */
     public void recordQuality(long jobId, long fileId, String target, QualityScore q) {
         try (Connection c = dataSource.getConnection()) {

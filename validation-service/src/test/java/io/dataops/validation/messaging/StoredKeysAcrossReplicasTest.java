@@ -5,6 +5,7 @@ import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
@@ -20,8 +21,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -39,6 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
  * batches stored behind this process's back, as another replica would store them while it held the partition, and
  * a process that forgot its filters, as after a restart: a duplicate of such a batch's key must still be found.
  * (A repeated natural key is a validation error only under a unique rule; without one the loader reports it.)
+ * And once a run is closed, its keys are pruned (after 2 s in the test profile) without changing its score.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -50,6 +58,8 @@ class StoredKeysAcrossReplicasTest {
     ValidationLedger ledger;
     @Inject
     RunKeyFilters filters;
+    @Inject
+    DataSource dataSource;
 
     private static SourceRow row(long line, String code) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -120,6 +130,41 @@ class StoredKeysAcrossReplicasTest {
         awaitForwarded(jobId, 2);
 
         duplicateReported(fileId, 5, "R3", 4);
+    }
+
+    @Test
+    void a_closed_runs_keys_are_pruned_and_a_late_closing_marker_reports_the_stored_score() throws Exception {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        startRun(jobId, fileId, row(2, "T1"), row(3, "T2"), row(4, "T1"));
+        assertThat(keysOf(jobId)).isEqualTo(2);
+        RowsEnd end = new RowsEnd(jobId, fileId, "customers", 1, 3, 0);
+        send(fileId, end);
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
+                .then().statusCode(200).body("distinct_keys", equalTo(2));
+
+        // the test profile keeps a closed run's keys for 2 s
+        await().atMost(Duration.ofSeconds(30)).until(() -> keysOf(jobId) == 0);
+        send(fileId, end);
+
+        List<ConsumerRecord<String, String>> scored = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
+                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileQualityScored q && q.jobId() == jobId,
+                kept -> kept.size() >= 2, Duration.ofSeconds(30));
+        assertThat(scored).hasSize(2).extracting(r -> ((PipelineEvent.FileQualityScored) EventCodec.decode(r.value(),
+                PipelineEvent.class)).uniqueness()).containsExactly(0.6667, 0.6667);
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
+                .then().statusCode(200).body("distinct_keys", equalTo(2));
+    }
+
+    private long keysOf(long jobId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM file_keys WHERE job_id = ?")) {
+            s.setLong(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     @Test
