@@ -94,7 +94,8 @@ class RolePermissionsIT {
             assertThat(operations).extracting(o -> o.method() + " " + o.path()).contains(
                     "POST /api/auth/login", "GET /api/auth/me", "GET /api/users", "DELETE /api/users/{id}",
                     "POST /api/data/upload", "GET /api/data/files", "POST /api/data/files/{id}/process",
-                    "GET /api/data/files/{id}/errors", "GET /api/data/customers", "GET /api/jobs", "POST /api/jobs",
+                    "GET /api/data/files/{id}/errors", "GET /api/data/customers", "GET /api/data/orders",
+                    "GET /api/jobs", "POST /api/jobs",
                     "GET /api/dashboard/stats", "GET /api/audit");
         }));
         for (Operation op : operations) {

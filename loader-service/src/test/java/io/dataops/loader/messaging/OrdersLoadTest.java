@@ -16,6 +16,7 @@ import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
+import io.dataops.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Plays validation-service on the real broker with orders and their items; reads the tables directly. */
 @QuarkusTest
@@ -135,6 +139,40 @@ class OrdersLoadTest {
         }
         assertThat(run(IDS.incrementAndGet(), fileId, "customers", LoadMode.INSERT, rows).rowsLoaded())
                 .isEqualTo(codes.length);
+    }
+
+    @Test
+    void loaded_orders_and_their_items_read_back_through_the_api() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        String customer = "C" + fileId + "R";
+        loadCustomers(customer);
+        run(jobId, fileId, "orders", LoadMode.INSERT, List.of(
+                order(1, "R" + fileId + "-1", customer, "500.00", items(item("Widget A", 10, "25.00"), item("Widget B", 5, "50.00"))),
+                order(2, "R" + fileId + "-2", customer, "300.00", items(item("Gadget X", 2, "150.00")))));
+
+        String viewer = TestTokens.forRole("viewer");
+        int id = given().auth().oauth2(viewer).queryParam("source_file_id", fileId).queryParam("sort", "-order_number")
+                .when().get("/api/data/orders")
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items.order_number", contains("R" + fileId + "-2", "R" + fileId + "-1"))
+                .body("items[1].customer_code", equalTo(customer)).body("items[1].total_amount", equalTo(500.0f))
+                .extract().path("items[1].id");
+        given().auth().oauth2(viewer).when().get("/api/data/orders/" + id)
+                .then().statusCode(200).body("order_number", equalTo("R" + fileId + "-1"))
+                .body("items.line_no", contains(1, 2)).body("items.product", contains("Widget A", "Widget B"))
+                .body("items[1].qty", equalTo(5));
+        given().auth().oauth2(viewer).queryParam("customer_code", customer).queryParam("date_from", "2100-01-01")
+                .when().get("/api/data/orders").then().statusCode(200).body("total", equalTo(0));
+
+        given().auth().oauth2(viewer).queryParam("date_to", "yesterday").when().get("/api/data/orders")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_REQUEST"))
+                .body("errors[0].field", equalTo("date_to"));
+        given().auth().oauth2(viewer).queryParam("sort", "customer_id; drop table orders").when().get("/api/data/orders")
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        given().auth().oauth2(viewer).when().get("/api/data/orders/999999999")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().when().get("/api/data/orders").then().statusCode(401);
     }
 
     @Test
