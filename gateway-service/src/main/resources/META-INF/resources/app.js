@@ -70,6 +70,11 @@ const views = {
     table($('customers-table'), [['Code', c => esc(c.customer_code)], ['Name', c => esc(c.name)], ['Email', c => esc(c.email)],
       ['Country', c => esc(c.country)], ['Segment', c => esc(c.segment)], ['Credit limit', c => esc(c.credit_limit)]], page.items);
   },
+  async orders() {
+    const page = await api('/api/data/orders?limit=100&sort=-order_date');
+    table($('orders-table'), [['Number', o => esc(o.order_number)], ['Customer', o => esc(o.customer_code)],
+      ['Date', o => esc(o.order_date)], ['Total', o => esc(o.total_amount)], ['Status', o => esc(o.status)]], page.items);
+  },
   async jobs() {
     const page = await api('/api/jobs?limit=50');
     table($('jobs-table'), [['Id', j => j.id], ['Name', j => esc(j.job_name)], ['Status', j => `<span class="status-${esc(j.status)}">${esc(j.status)}</span>`],
@@ -148,3 +153,13 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('hashchange', route);
 route();
+
+// each target's own default rules, so switching the target never sends rules about columns it does not have
+const defaultRules = {
+  customers: { required: 'customer_code,name', email: 'email', positive: 'credit_limit' },
+  orders: { required: 'order_number,customer_code', email: '', positive: 'total_amount' }
+};
+document.querySelector('#upload-form select[name="target"]').addEventListener('change', (event) => {
+  const rules = defaultRules[event.target.value];
+  for (const [name, value] of Object.entries(rules)) event.target.form.elements[name].value = value;
+});
