@@ -23,7 +23,7 @@ import java.util.List;
 public class Baseline {
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]);
-        String url = "jdbc:h2:file:" + Path.of(args[1]).toAbsolutePath() + "/baseline;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
+        String url = "jdbc:h2:file:" + Path.of(args[1]).toAbsolutePath() + "/baseline;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         ValidationRules rules = new ValidationRules(List.of("customer_code", "name"), List.of("email"), List.of("credit_limit"));
         RowValidator validator = new RowValidator(TargetTables.CUSTOMERS, rules);
         MergeStatement merge = new MergeStatement(TargetTables.CUSTOMERS);
