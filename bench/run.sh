@@ -63,8 +63,10 @@ run_size() {
     run_customers "$rows" warm "$warm_file" "$token"
     WARM_RATE[$rows]=$LAST_RATE
   fi
-  [[ "${BENCH_ORDERS:-}" == 0 ]] || run_orders "$rows" "$token"
-  peak_rss "$rows" "at the end"
+  if [[ "${BENCH_ORDERS:-}" != 0 ]]; then
+    run_orders "$rows" "$token"
+    peak_rss "$rows" "after the orders file"
+  fi
   ./dataops down > /dev/null
 }
 

@@ -67,12 +67,13 @@ public class BatchValidation {
                 rawRejected.put(row.rowNumber(), row.raw());
             }
         }
+        List<FileKeyIndex.Key> firstSeen = keys.added();
         if (!ledger.contains(batch.jobId(), batch.batchNo())) {
             long cells = (long) batch.rows().size() * target.columns().size();
             ledger.record(batch.jobId(), batch.fileId(), batch.batchNo(), batch.rows().size(), valid.size(), errors,
-                    rawRejected, new ValidationLedger.BatchFacts(cells, filledCells, keys.added()));
+                    rawRejected, new ValidationLedger.BatchFacts(cells, filledCells, firstSeen));
         }
-        stored.batchDone(batch.batchNo(), keys.added());
+        stored.batchDone(batch.batchNo(), firstSeen);
         return batch.withRows(valid);
     }
 

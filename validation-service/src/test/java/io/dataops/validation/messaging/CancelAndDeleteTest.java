@@ -10,6 +10,7 @@ import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
+import io.dataops.testing.TestDatabase;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,9 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,13 +56,7 @@ class CancelAndDeleteTest {
     }
 
     private long count(String sql, long id) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return TestDatabase.count(dataSource, sql, id);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
+import io.dataops.testing.TestDatabase;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
 import io.dataops.validation.repository.ValidationLedger;
@@ -25,9 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -157,14 +155,7 @@ class StoredKeysAcrossReplicasTest {
     }
 
     private long keysOf(long jobId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM file_keys WHERE job_id = ?")) {
-            s.setLong(1, jobId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return TestDatabase.count(dataSource, "SELECT COUNT(*) FROM file_keys WHERE job_id = ?", jobId);
     }
 
     @Test
