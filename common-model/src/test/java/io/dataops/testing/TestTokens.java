@@ -21,6 +21,20 @@ public final class TestTokens {
     }
 
     public static String forUser(long userId, String username, String role) {
+        return issuedAt(userId, username, role, System.currentTimeMillis());
+    }
+
+    /** Like the gateway's token, issued at the given epoch millisecond ({@code iat} and {@code iat_ms}). */
+    public static String issuedAt(long userId, String username, String role, long epochMillis) {
+        return issued(userId, username, role, epochMillis, Duration.ofMinutes(15));
+    }
+
+    /** Issued now, expiring after {@code lifetime}. */
+    public static String expiringIn(long userId, String username, String role, Duration lifetime) {
+        return issued(userId, username, role, System.currentTimeMillis(), lifetime);
+    }
+
+    private static String issued(long userId, String username, String role, long epochMillis, Duration lifetime) {
         return Jwt.issuer(TokenClaims.ISSUER)
                 .audience(TokenClaims.AUDIENCE)
                 .upn(username)
@@ -29,7 +43,9 @@ public final class TestTokens {
                 .claim(TokenClaims.USER_ID, userId)
                 .claim(TokenClaims.ROLE, role)
                 .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(Duration.ofMinutes(15))
+                .issuedAt(epochMillis / 1000)
+                .claim(TokenClaims.ISSUED_AT_MILLIS, epochMillis)
+                .expiresAt(epochMillis / 1000 + lifetime.toSeconds())
                 .jws().keyId("dataops")
                 .sign(privateKey());
     }

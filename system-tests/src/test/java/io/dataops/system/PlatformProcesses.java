@@ -16,7 +16,7 @@ final class PlatformProcesses {
     private static PlatformProcesses shared;
     /** 300 by default; DATAOPS_E2E_PORT_OFFSET moves it so two checkouts can run their system tests at once. */
     static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("DATAOPS_E2E_PORT_OFFSET", "300"));
-    static final String ADMIN_PASSWORD = "e2e-admin-password-" + Long.toHexString(System.nanoTime());
+    static final String ADMIN_PASSWORD = "e2e-root-password-" + Long.toHexString(System.nanoTime());
     /** Upload limit of the test stack: low enough that HostileInputIT can cross it cheaply, far above CrashSafetyIT's file. */
     static final long MAX_FILE_SIZE = 48L * 1024 * 1024;
 

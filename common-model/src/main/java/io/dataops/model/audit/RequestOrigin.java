@@ -1,6 +1,8 @@
 package io.dataops.model.audit;
 
-/** Where a request came from, as the audit log records it. */
+import java.util.List;
+
+/** Where a request came from, as the login throttle and the audit log see it. */
 public record RequestOrigin(String ipAddress, String userAgent) {
     private static final int MAX_IP = 45;
     private static final int MAX_USER_AGENT = 500;
@@ -8,18 +10,13 @@ public record RequestOrigin(String ipAddress, String userAgent) {
     public static final RequestOrigin UNKNOWN = new RequestOrigin(null, null);
 
     /**
-     * The client is the first hop of X-Forwarded-For when the gateway trusts its proxy, else the socket's peer.
-     * Values are cut to the AUDIT_LOG column sizes.
+     * The client address as TrustedProxies.clientAddress finds it (the socket's peer unless a trusted proxy
+     * forwarded the request). Values are cut to the AUDIT_LOG column sizes.
      */
-    public static RequestOrigin of(String forwardedFor, String remoteAddress, String userAgent, boolean trustForwardedFor) {
-        String ip = remoteAddress;
-        if (trustForwardedFor && forwardedFor != null) {
-            String first = forwardedFor.split(",", 2)[0].trim();
-            if (!first.isEmpty()) {
-                ip = first;
-            }
-        }
-        return new RequestOrigin(cut(ip, MAX_IP), cut(userAgent, MAX_USER_AGENT));
+    public static RequestOrigin of(List<String> forwardedFor, String remoteAddress, String userAgent,
+                                   TrustedProxies trusted) {
+        return new RequestOrigin(cut(trusted.clientAddress(remoteAddress, forwardedFor), MAX_IP),
+                cut(userAgent, MAX_USER_AGENT));
     }
 
     private static String cut(String value, int max) {

@@ -23,7 +23,8 @@ public enum ErrorCode {
     RULE_TYPE_UNKNOWN(400, "Unknown validation rule type"),
     RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type"),
     JOB_NOT_CANCELLABLE(409, "The job already finished and cannot be cancelled"),
-    FILE_BUSY(409, "The file is being processed");
+    FILE_BUSY(409, "The file is being processed"),
+    PATH_NOT_CANONICAL(400, "The request path is not written canonically");
 
     private final int status;
     private final String title;

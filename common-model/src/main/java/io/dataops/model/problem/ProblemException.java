@@ -15,6 +15,12 @@ public class ProblemException extends RuntimeException {
         this.problem = Problem.of(code, detail, errors);
     }
 
+    /** Carries a problem another component already built (e.g. TokenStatus's refusal). */
+    public ProblemException(Problem problem) {
+        super(problem.code() + ": " + problem.detail());
+        this.problem = problem;
+    }
+
     public Problem problem() {
         return problem;
     }

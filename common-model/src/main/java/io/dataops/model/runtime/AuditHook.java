@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Records every successful POST/PUT/PATCH/DELETE under /api at every service as an {@link AuditEvent} on
+ * Records every successful POST/PUT/PATCH/DELETE of a resource method at every service as an {@link AuditEvent} on
  * {@code dataops.audit}: who (token), what (method + route template, AuditActions), which resource (path id or the
  * created entity's id), from where (client address, user agent), and the old/new values a resource attached to
  * {@link AuditContext}. The gateway stores them in AUDIT_LOG.
@@ -36,17 +36,19 @@ public class AuditHook {
     private final CurrentIdentityAssociation identities;
     private final AuditContext context;
     private final AuditPublisher publisher;
+    private final RequestOrigins origins;
     private final ObjectMapper json;
     private final String service;
 
     public AuditHook(PlatformConfig config, CurrentIdentityAssociation identities, AuditContext context,
-                     AuditPublisher publisher, ObjectMapper json,
+                     AuditPublisher publisher, RequestOrigins origins, ObjectMapper json,
                      // Quarkus's own application name: which service the event comes from
                      @ConfigProperty(name = "quarkus.application.name") String service) {
         this.config = config;
         this.identities = identities;
         this.context = context;
         this.publisher = publisher;
+        this.origins = origins;
         this.json = json;
         this.service = service;
     }
@@ -54,18 +56,16 @@ public class AuditHook {
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
                             HttpServerRequest http) {
+        // Keyed on "a resource method ran", never on the raw path, which can be spelled many ways to one route.
         if (!config.audit().publish() || !CHANGES.contains(request.getMethod()) || response.getStatus() >= 300
-                || response.getStatus() < 200 || !http.path().startsWith("/api/") || resource.getResourceMethod() == null
-                || context.skipped()) {
+                || response.getStatus() < 200 || resource.getResourceMethod() == null || context.skipped()) {
             return Uni.createFrom().voidItem();
         }
         AuditActions.Described described = AuditActions.describe(request.getMethod(), template(resource));
         String action = context.action() != null ? context.action() : described.action();
         String type = context.resourceType() != null ? context.resourceType() : described.resourceType();
         Long id = context.resourceId() != null ? context.resourceId() : resourceId(request, response);
-        RequestOrigin origin = RequestOrigin.of(http.getHeader("X-Forwarded-For"),
-                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), http.getHeader("User-Agent"),
-                config.audit().trustForwardedFor());
+        RequestOrigin origin = origins.of(http);
         JsonNode oldValue = context.oldValue() == null ? null : json.valueToTree(context.oldValue());
         JsonNode newValue = context.newValue() == null ? null : json.valueToTree(context.newValue());
         return identities.getDeferredIdentity().onFailure().recoverWithNull().invoke(identity -> publisher.publish(

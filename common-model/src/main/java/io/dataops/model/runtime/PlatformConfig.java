@@ -3,6 +3,7 @@ package io.dataops.model.runtime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the glue every service shares (docs/configuration.md, "Every service"). */
@@ -22,6 +23,13 @@ public interface PlatformConfig {
      */
     Optional<String> contentSecurityPolicy();
 
+    /**
+     * Proxies whose X-Forwarded-For is believed, as CIDR blocks or addresses (comma-separated in an env var).
+     * Empty, the default: nobody's, the client is the socket's peer. Otherwise the client is the right-most hop that
+     * is not one of these (RequestOrigins). Used for the login throttle's per-address limit and the audit log.
+     */
+    Optional<List<String>> trustedProxies();
+
     Audit audit();
 
     interface Audit {
@@ -31,9 +39,5 @@ public interface PlatformConfig {
          */
         @WithDefault("true")
         boolean publish();
-
-        /** Take the client address from the first X-Forwarded-For hop (services sit behind the gateway or an ingress). */
-        @WithDefault("true")
-        boolean trustForwardedFor();
     }
 }

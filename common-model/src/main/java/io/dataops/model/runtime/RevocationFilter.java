@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Makes a service reached directly refuse what the gateway refuses: an authenticated /api request whose token
+ * Makes a service reached directly refuse what the gateway refuses: an authenticated request whose token
  * was logged out answers 401 TOKEN_REVOKED, one whose user was deactivated 401 UNAUTHORIZED, and when Redis
  * cannot be reached 503 UPSTREAM_UNAVAILABLE (refusing rather than guessing, as the gateway does).
  * Runs on the event loop against reactive Redis. A token that fails verification is left to the endpoint's own
@@ -33,8 +33,8 @@ public class RevocationFilter {
 
     @ServerRequestFilter
     public Uni<Response> admit(HttpServerRequest request) {
-        if (!config.revocationCheck() || !request.path().startsWith("/api/")
-                || request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        // Not keyed on the path: this filter runs after a resource method matched, whatever spelling reached it.
+        if (!config.revocationCheck() || request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
         }
         return identities.getDeferredIdentity()

@@ -7,9 +7,28 @@ public final class TokenClaims {
     public static final String AUDIENCE = "dataops";
     public static final String USER_ID = "uid";
     public static final String ROLE = "role";
+    /**
+     * When the token was issued, in epoch milliseconds. {@code iat} counts whole seconds, too coarse to tell a
+     * token issued just before a role change from the fresh login right after it (RevocationKeys.sessionsEnded).
+     */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
+
+    /**
+     * The issue instant in epoch milliseconds: {@code iat_ms}, else {@code iat} seconds (a token without
+     * {@code iat_ms} counts as issued at the start of its second, which only makes a cut-off stricter).
+     */
+    public static long issuedAtMillis(Object issuedAtMillisClaim, long issuedAtSeconds) {
+        Long millis = wholeNumber(issuedAtMillisClaim);
+        return millis != null ? millis : issuedAtSeconds * 1000;
+    }
 
     /** The {@code uid} claim as a number, whichever JSON type the JWT library handed back; null when absent or not a number. */
     public static Long userId(Object claim) {
+        return wholeNumber(claim);
+    }
+
+    /** A whole-number claim (or Redis value) as a Long, whichever type it arrives as; null when absent or not a number. */
+    public static Long wholeNumber(Object claim) {
         if (claim == null) {
             return null;
         }

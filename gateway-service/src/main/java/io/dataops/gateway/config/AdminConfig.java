@@ -14,6 +14,14 @@ public interface AdminConfig {
     @WithDefault("admin@example.com")
     String email();
 
-    /** When absent, a password is generated and printed once in the log. Never committed. */
+    /**
+     * The first admin's password; must pass the password policy (12+ characters, not containing the username),
+     * or the gateway does not start. When absent, one is generated into {@link #generatedPasswordFile()}. Never
+     * committed.
+     */
     Optional<String> password();
+
+    /** Where a generated first-admin password is written, readable by the owner only (never logged). */
+    @WithDefault("var/admin-password")
+    String generatedPasswordFile();
 }

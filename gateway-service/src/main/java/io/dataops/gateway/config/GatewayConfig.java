@@ -20,16 +20,17 @@ public interface GatewayConfig {
     @WithDefault("PT15M")
     Duration accessTokenTtl();
 
+    /**
+     * Seconds past {@code exp} (and before {@code iat}/{@code nbf}) that every verifier still accepts a token:
+     * {@code mp.jwt.verify.clock.skew}, which the gateway's application.properties passes in. Logout and
+     * sessions-ended marks live this much longer than the tokens they refuse.
+     */
+    @WithDefault("60")
+    int tokenClockSkewSeconds();
+
     /** Lifetime of a refresh token; each use hands out a new one and spends the old. */
     @WithDefault("P7D")
     Duration refreshTokenTtl();
-
-    /**
-     * Take the client address from the first hop of X-Forwarded-For (the gateway sits behind an ingress or load
-     * balancer). Switch off when the gateway faces clients directly, or the per-IP login limit can be dodged.
-     */
-    @WithDefault("true")
-    boolean trustForwardedFor();
 
     RateLimit rateLimit();
 

@@ -1,10 +1,13 @@
 package io.dataops.gateway.rest;
 
+import io.dataops.model.runtime.RequestOrigins;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.repository.User;
 import io.dataops.gateway.service.AccessGate;
 import io.dataops.gateway.service.Sessions;
+import io.dataops.gateway.service.RefreshTokens;
 import io.dataops.model.problem.ErrorCode;
+import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -20,24 +23,36 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Seed 6.1 authentication endpoints. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seed 6.1 authentication endpoints. Every field is length-checked before a login is throttled or audited, so an
+ * oversized value never becomes a Redis key or an AUDIT_LOG row (the whole body is capped before it is read:
+ * AuthBodyLimit).
+ */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class AuthResource {
     private final Sessions sessions;
     private final AccessGate gate;
-    private final ClientOrigins origins;
+    private final RequestOrigins origins;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
 
-    public AuthResource(Sessions sessions, AccessGate gate, ClientOrigins origins, JsonWebToken jwt, ObjectMapper json) {
+    public AuthResource(Sessions sessions, AccessGate gate, RequestOrigins origins, JsonWebToken jwt, ObjectMapper json) {
         this.json = json;
         this.sessions = sessions;
         this.gate = gate;
         this.origins = origins;
         this.jwt = jwt;
     }
+
+    /** The USERS.USERNAME column's size: no longer name can exist. */
+    static final int MAX_USERNAME = 50;
+    /** Far above any password we let anyone set, far below what bcrypt's input handling should see. */
+    static final int MAX_PASSWORD = 1024;
 
     public record LoginRequest(String username, String password) {
     }
@@ -67,6 +82,16 @@ public class AuthResource {
         if (request == null || request.username() == null || request.password() == null) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "username and password are required");
         }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.username().length() > MAX_USERNAME) {
+            errors.add(new FieldError("username", "at most " + MAX_USERNAME + " characters"));
+        }
+        if (request.password().length() > MAX_PASSWORD) {
+            errors.add(new FieldError("password", "at most " + MAX_PASSWORD + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "A field is longer than any account has", errors);
+        }
         return LoginResponse.of(sessions.login(request.username(), request.password(), origins.of(http)));
     }
 
@@ -78,6 +103,7 @@ public class AuthResource {
         if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "refresh_token is required");
         }
+        checkRefreshTokenLength(request.refreshToken());
         return LoginResponse.of(sessions.refresh(request.refreshToken(), origins.of(http)));
     }
 
@@ -91,8 +117,19 @@ public class AuthResource {
     public Response logout(String body, @Context HttpServerRequest http) throws java.io.IOException {
         gate.admitNow(jwt);
         RefreshRequest request = body == null || body.isBlank() ? null : json.readValue(body, RefreshRequest.class);
+        if (request != null && request.refreshToken() != null) {
+            checkRefreshTokenLength(request.refreshToken());
+        }
         sessions.logout(jwt, request == null ? null : request.refreshToken(), origins.of(http));
         return Response.noContent().build();
+    }
+
+    /** Every refresh token we issue has exactly this length; a longer one is not ours and is not looked up. */
+    private static void checkRefreshTokenLength(String token) {
+        if (token.trim().length() > RefreshTokens.TOKEN_LENGTH) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "Not a refresh token of ours",
+                    List.of(new FieldError("refresh_token", "at most " + RefreshTokens.TOKEN_LENGTH + " characters")));
+        }
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.dataops.gateway.rest;
 
+import io.dataops.model.runtime.RequestOrigins;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dataops.gateway.repository.User;
 import io.dataops.gateway.service.AccessGate;
@@ -40,10 +41,10 @@ import java.util.List;
 public class UserResource {
     private final UserDirectory users;
     private final AccessGate gate;
-    private final ClientOrigins origins;
+    private final RequestOrigins origins;
     private final JsonWebToken jwt;
 
-    public UserResource(UserDirectory users, AccessGate gate, ClientOrigins origins, JsonWebToken jwt) {
+    public UserResource(UserDirectory users, AccessGate gate, RequestOrigins origins, JsonWebToken jwt) {
         this.users = users;
         this.gate = gate;
         this.origins = origins;

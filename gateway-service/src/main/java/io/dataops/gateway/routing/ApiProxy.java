@@ -11,6 +11,7 @@ import io.dataops.model.problem.ProblemException;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -19,11 +20,15 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,7 +56,27 @@ public class ApiProxy {
     void register(@Observes Router router, Vertx vertx) {
         HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64)));
         proxy.originSelector(this::originOf);
+        proxy.addInterceptor(new ProxyInterceptor() {
+            @Override
+            public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                appendForwardedFor(context.request().headers(), context.request().proxiedRequest());
+                return context.sendRequest();
+            }
+        });
         router.routeWithRegex(RouteTable.FORWARDED_PATHS).handler(ctx -> authorizeThenForward(ctx, proxy));
+    }
+
+    /**
+     * Appends the address this gateway saw, as every proxy should: a service that trusts the gateway
+     * ({@code dataops.platform.trusted-proxies}) then audits that address, not one the client wrote itself.
+     */
+    static void appendForwardedFor(MultiMap headers, HttpServerRequest request) {
+        if (request.remoteAddress() == null) {
+            return;
+        }
+        String peer = request.remoteAddress().hostAddress();
+        List<String> earlier = headers.getAll("X-Forwarded-For");
+        headers.set("X-Forwarded-For", earlier.isEmpty() ? peer : String.join(", ", earlier) + ", " + peer);
     }
 
     private Future<SocketAddress> originOf(HttpServerRequest request) {

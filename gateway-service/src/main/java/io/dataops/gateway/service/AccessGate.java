@@ -1,8 +1,8 @@
 package io.dataops.gateway.service;
 
 import io.dataops.gateway.config.GatewayConfig;
-import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.runtime.TokenStatus;
 import io.dataops.model.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,20 +12,19 @@ import java.time.Duration;
 
 /**
  * What the gateway checks on a request beyond the token's signature, the same for forwarded requests (ApiProxy,
- * on the event loop) and its own endpoints (awaited on a worker thread): not logged out, the user not deactivated
- * since the token was issued, and within the per-user request rate. Fails with the matching ProblemException.
+ * on the event loop) and its own endpoints (awaited on a worker thread): the Redis checks every service makes
+ * (TokenStatus: logged out, user's sessions ended, user deactivated) and the per-user request rate. Fails with the
+ * matching ProblemException.
  */
 @ApplicationScoped
 public class AccessGate {
     private static final Duration MINUTE = Duration.ofMinutes(1);
-    private final TokenRevocations revocations;
-    private final InactiveUsers inactive;
+    private final TokenStatus status;
     private final RateLimiter limiter;
     private final GatewayConfig config;
 
-    public AccessGate(TokenRevocations revocations, InactiveUsers inactive, RateLimiter limiter, GatewayConfig config) {
-        this.revocations = revocations;
-        this.inactive = inactive;
+    public AccessGate(TokenStatus status, RateLimiter limiter, GatewayConfig config) {
+        this.status = status;
         this.limiter = limiter;
         this.config = config;
     }
@@ -33,16 +32,10 @@ public class AccessGate {
     public Uni<Void> admit(JsonWebToken token) {
         Long userId = userIdOf(token);
         String subject = userId != null ? String.valueOf(userId) : "name:" + token.getName();
-        return revocations.isRevoked(token.getTokenID())
-                .chain(revoked -> {
-                    if (revoked) {
-                        throw new ProblemException(ErrorCode.TOKEN_REVOKED, "This token was revoked by a logout");
-                    }
-                    return inactive.isInactive(userId);
-                })
-                .chain(isInactive -> {
-                    if (isInactive) {
-                        throw new ProblemException(ErrorCode.UNAUTHORIZED, "The account of this token is inactive");
+        return status.refusalOf(token)
+                .chain(refusal -> {
+                    if (refusal != null) {
+                        throw new ProblemException(refusal);
                     }
                     return limiter.hit("api", subject, config.rateLimit().apiPerMinute(), MINUTE);
                 });

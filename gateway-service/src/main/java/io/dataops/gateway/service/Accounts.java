@@ -3,6 +3,7 @@ package io.dataops.gateway.service;
 import io.dataops.gateway.config.AdminConfig;
 import io.dataops.gateway.repository.User;
 import io.dataops.model.problem.ErrorCode;
+import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Roles;
 import io.quarkus.runtime.StartupEvent;
@@ -11,8 +12,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Logins and the first admin account. */
 @ApplicationScoped
@@ -39,12 +47,18 @@ public class Accounts {
         return user;
     }
 
+    /**
+     * Creates the first admin when none exists. A configured password must pass the PasswordPolicy (the service
+     * does not start otherwise); a generated one goes to an owner-only file, never to the log.
+     */
     @Transactional
     void ensureAdminExists(@Observes StartupEvent start) {
         if (User.count("role", Roles.ADMIN) > 0) {
             return;
         }
-        String password = admin.password().filter(p -> !p.isBlank()).orElseGet(Accounts::generatePassword);
+        Optional<String> configured = admin.password().filter(p -> !p.isBlank());
+        configured.ifPresent(password -> requireAcceptable(admin.username(), password));
+        String password = configured.orElseGet(Accounts::generatePassword);
         User user = new User();
         user.username = admin.username();
         user.email = admin.email();
@@ -54,13 +68,41 @@ public class Accounts {
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         user.persist();
-        if (admin.password().filter(p -> !p.isBlank()).isEmpty()) {
-            LOG.warnf("%n====================================================================%n"
-                    + " First admin account created: username '%s', password '%s'%n"
-                    + " This password is shown once. Set dataops.admin.password to choose it.%n"
-                    + "====================================================================", user.username, password);
-        } else {
+        if (configured.isPresent()) {
             LOG.infof("First admin account '%s' created from configuration", user.username);
+        } else {
+            Path file = writeOwnerOnly(admin.generatedPasswordFile(), password);
+            LOG.infof("First admin account '%s' created; its generated password is in %s (readable by this user only). "
+                    + "Set dataops.admin.password to choose it.", user.username, file.toAbsolutePath());
+        }
+    }
+
+    /** Refuses to start with a configured admin password that no user could set through the API. */
+    static void requireAcceptable(String username, String password) {
+        List<String> problems = PasswordPolicy.check(username, password).stream().map(FieldError::message).toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("dataops.admin.password (DATAOPS_ADMIN_PASSWORD) is not acceptable: it "
+                    + String.join("; it ", problems));
+        }
+    }
+
+    private static Path writeOwnerOnly(String location, String password) {
+        Path file = Path.of(location);
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the generated admin password to " + file
+                    + "; set dataops.admin.password or dataops.admin.generated-password-file", e);
         }
     }
 

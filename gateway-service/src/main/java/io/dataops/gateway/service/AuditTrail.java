@@ -1,6 +1,7 @@
 package io.dataops.gateway.service;
 
 import io.dataops.model.audit.RequestOrigin;
+import io.dataops.model.audit.TrustedProxies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.gateway.repository.AuditEntry;
@@ -76,7 +77,7 @@ public class AuditTrail {
         row.resourceId = event.resourceId();
         row.oldValue = event.oldValue() == null || event.oldValue().isNull() ? null : event.oldValue().toString();
         row.newValue = event.newValue() == null || event.newValue().isNull() ? null : event.newValue().toString();
-        RequestOrigin origin = RequestOrigin.of(null, event.ipAddress(), event.userAgent(), false);
+        RequestOrigin origin = RequestOrigin.of(null, event.ipAddress(), event.userAgent(), TrustedProxies.NONE);
         row.ipAddress = origin.ipAddress();
         row.userAgent = origin.userAgent();
         row.createdAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();

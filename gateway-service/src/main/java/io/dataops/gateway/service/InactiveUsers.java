@@ -26,15 +26,11 @@ public class InactiveUsers {
     }
 
     public Uni<Void> mark(long userId) {
-        long seconds = config.accessTokenTtl().toSeconds() + 60;
+        long seconds = config.accessTokenTtl().toSeconds() + config.tokenClockSkewSeconds() + 1;
         return values.set(RevocationKeys.inactiveUser(userId), "1", new SetArgs().ex(seconds));
     }
 
     public Uni<Void> clear(long userId) {
         return keys.del(RevocationKeys.inactiveUser(userId)).replaceWithVoid();
-    }
-
-    public Uni<Boolean> isInactive(Long userId) {
-        return userId == null ? Uni.createFrom().item(false) : keys.exists(RevocationKeys.inactiveUser(userId));
     }
 }

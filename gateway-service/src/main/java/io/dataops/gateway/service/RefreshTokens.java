@@ -22,6 +22,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
+    /** Characters of every token handed out: 32 bytes in unpadded base64url. */
+    public static final int TOKEN_LENGTH = (SECRET_BYTES * 4 + 2) / 3;
     private final GatewayConfig config;
 
     public RefreshTokens(GatewayConfig config) {
@@ -39,7 +42,7 @@ public class RefreshTokens {
 
     @Transactional
     public Issued issue(long userId, String familyId) {
-        byte[] secret = new byte[32];
+        byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         RefreshToken row = new RefreshToken();

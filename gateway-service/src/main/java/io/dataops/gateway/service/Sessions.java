@@ -20,10 +20,12 @@ public class Sessions {
     private final TokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final TokenRevocations revocations;
+    private final EndedSessions endedSessions;
     private final AuditTrail audit;
 
     public Sessions(Accounts accounts, LoginThrottle throttle, TokenIssuer issuer, RefreshTokens refreshTokens,
-                    TokenRevocations revocations, AuditTrail audit) {
+                    TokenRevocations revocations, EndedSessions endedSessions, AuditTrail audit) {
+        this.endedSessions = endedSessions;
         this.accounts = accounts;
         this.throttle = throttle;
         this.issuer = issuer;
@@ -57,7 +59,8 @@ public class Sessions {
 
     /**
      * Spends a refresh token for a new pair in the same family. A token that comes back after it was spent means
-     * two parties hold it: the whole family is revoked and that revocation commits although the answer is 401.
+     * two parties hold it: the whole family is revoked, and every live access token of the user ended (the other
+     * party may hold one from this family), and that commits although the answer is 401.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Session refresh(String presented, RequestOrigin origin) {
@@ -69,6 +72,7 @@ public class Sessions {
         }
         if (token.usedAt != null || !RefreshToken.spend(token.id, now)) {
             RefreshToken.revokeFamily(token.familyId, now);
+            endedSessions.endAll(token.userId);
             audit.record(new AuditTrail.Entry(token.userId, AuditTrail.REFRESH_TOKEN_REUSED, AuditTrail.RESOURCE_USER,
                     token.userId, null, Map.of("family_id", token.familyId)), origin);
             throw new ProblemException(ErrorCode.TOKEN_REVOKED,

@@ -29,6 +29,7 @@ public class TokenIssuer {
 
     public IssuedToken issueFor(User user) {
         long ttl = config.accessTokenTtl().toSeconds();
+        long now = System.currentTimeMillis();
         String token = Jwt.issuer(TokenClaims.ISSUER)
                 .audience(config.tokenAudience())
                 .upn(user.username)
@@ -37,7 +38,9 @@ public class TokenIssuer {
                 .claim(TokenClaims.USER_ID, user.id)
                 .claim(TokenClaims.ROLE, user.role)
                 .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(ttl)
+                .issuedAt(now / 1000)
+                .claim(TokenClaims.ISSUED_AT_MILLIS, now)
+                .expiresAt(now / 1000 + ttl)
                 .jws().keyId(key.keyId())
                 .sign(key.privateKey());
         return new IssuedToken(token, ttl);

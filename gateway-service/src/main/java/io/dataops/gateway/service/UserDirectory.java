@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * Seed 6.1 user administration. An admin cannot lock themselves out (remove their own admin role, deactivate or
- * delete themselves), so an admin always remains. Deactivating or deleting a user ends their sessions at once:
- * refresh tokens are revoked in the database and the user is marked in Redis, which every gateway replica checks
- * on each request.
+ * delete themselves), so an admin always remains. A role or password change, a deactivation and a deletion end
+ * the user's sessions at once: refresh tokens are revoked in the database and the user's live access tokens are
+ * voided in Redis (EndedSessions), which the gateway and every service check on each request. Reactivating a user
+ * lets them log in again but revives no old token.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -37,11 +38,13 @@ public class UserDirectory {
 
     private final PasswordHasher hasher;
     private final InactiveUsers inactive;
+    private final EndedSessions sessions;
     private final AuditTrail audit;
 
-    public UserDirectory(PasswordHasher hasher, InactiveUsers inactive, AuditTrail audit) {
+    public UserDirectory(PasswordHasher hasher, InactiveUsers inactive, EndedSessions sessions, AuditTrail audit) {
         this.hasher = hasher;
         this.inactive = inactive;
+        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -146,10 +149,12 @@ public class UserDirectory {
             ensureEmailFree(email, user.id);
             user.email = email;
         }
-        if (changes.role() != null) {
-            user.role = changes.role();
-        }
         boolean endSessions = false;
+        if (changes.role() != null && !changes.role().equals(user.role)) {
+            // a token carries its role: one signed before the change would keep the old rights until it expires
+            user.role = changes.role();
+            endSessions = true;
+        }
         if (changes.password() != null) {
             user.passwordHash = hasher.hash(changes.password());
             endSessions = true;
@@ -166,6 +171,7 @@ public class UserDirectory {
         }
         if (endSessions) {
             RefreshToken.revokeAllOf(user.id, Instant.now());
+            sessions.endAll(user.id);
         }
         user.updatedAt = Instant.now();
         persistOrConflict(user);
@@ -187,6 +193,7 @@ public class UserDirectory {
         Map<String, Object> before = snapshot(user);
         // the user's tokens must stop before the row is gone; REFRESH_TOKENS rows go with it (ON DELETE CASCADE)
         inactive.mark(user.id).await().indefinitely();
+        sessions.endAll(user.id);
         user.delete();
         audit.record(new AuditTrail.Entry(actorId, AuditTrail.USER_DELETE, AuditTrail.RESOURCE_USER, id, before, null),
                 origin);

@@ -23,7 +23,7 @@ class AuthResourceTest {
 
     private static String login() {
         return given().contentType("application/json")
-                .body("{\"username\":\"admin\",\"password\":\"test-admin-password\"}")
+                .body("{\"username\":\"admin\",\"password\":\"test-root-password-7\"}")
                 .when().post("/api/auth/login")
                 .then().statusCode(200)
                 .extract().jsonPath().getString("access_token");
@@ -32,7 +32,7 @@ class AuthResourceTest {
     @Test
     void login_answers_the_seed_shape_with_an_rs256_token_carrying_role_and_permissions() {
         String token = given().contentType("application/json")
-                .body("{\"username\":\"admin\",\"password\":\"test-admin-password\"}")
+                .body("{\"username\":\"admin\",\"password\":\"test-root-password-7\"}")
                 .when().post("/api/auth/login")
                 .then().statusCode(200)
                 .body("token_type", equalTo("bearer"))

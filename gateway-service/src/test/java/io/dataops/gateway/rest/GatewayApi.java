@@ -13,7 +13,7 @@ import static io.restassured.RestAssured.given;
  * limit of one test never reaches another.
  */
 final class GatewayApi {
-    static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String ADMIN_PASSWORD = "test-root-password-7";
     static final String PASSWORD = "correct-horse-battery-staple";
 
     static String freshIp() {

@@ -65,11 +65,19 @@ class RefreshTokenTest {
         String user = freshName("reuse");
         createUser(adminToken(), user, "viewer");
         String original = login(user, PASSWORD).getString("refresh_token");
-        String rotated = refresh(original).statusCode(200).extract().jsonPath().getString("refresh_token");
+        JsonPath rotatedPair = refresh(original).statusCode(200).extract().jsonPath();
+        String rotated = rotatedPair.getString("refresh_token");
+        String liveAccess = rotatedPair.getString("access_token");
+        given().auth().oauth2(liveAccess).when().get("/api/auth/me").then().statusCode(200);
 
         refresh(original).statusCode(401).contentType("application/problem+json").body("code", equalTo("TOKEN_REVOKED"));
         // the thief's replay also ends the legitimate client's newer token of the same login
         refresh(rotated).statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        // and every access token of the user alive before the reuse: either party may hold one (issue 12)
+        given().auth().oauth2(liveAccess).when().get("/api/auth/me")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        given().auth().oauth2(liveAccess).when().get("/api/data/files")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
 
         // another login of the same user is a family of its own and unaffected
         String other = login(user, PASSWORD).getString("refresh_token");

@@ -190,12 +190,73 @@ class UserResourceTest {
                 .header("X-Forwarded-For", GatewayApi.freshIp())
                 .when().post("/api/auth/login").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
 
-        // reactivated, the same token works again until it expires
+        // reactivated, the user logs in again, but the token from before the deactivation stays dead (issue 12)
         given().auth().oauth2(admin).contentType("application/json").body("{\"is_active\":true}")
                 .when().put("/api/users/" + id).then().statusCode(200);
-        given().auth().oauth2(token).when().get("/api/auth/me").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/auth/me")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        given().auth().oauth2(token).when().get("/api/data/files")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        String fresh = login(name, PASSWORD).getString("access_token");
+        given().auth().oauth2(fresh).when().get("/api/auth/me").then().statusCode(200);
         // forwarded now: the test routes point at a closed port, so the proxy answers 502
-        given().auth().oauth2(token).when().get("/api/data/files").then().statusCode(502);
+        given().auth().oauth2(fresh).when().get("/api/data/files").then().statusCode(502);
+    }
+
+    /** Issue 12: admin A demotes admin B; B's token from before still said admin and B promoted themselves back. */
+    @Test
+    void a_demoted_admin_cannot_use_an_older_token_to_promote_themselves_back() {
+        String adminA = adminToken();
+        String name = freshName("demoted");
+        long b = createUser(adminA, name, "admin");
+        String oldToken = login(name, PASSWORD).getString("access_token");
+        given().auth().oauth2(oldToken).when().get("/api/users/" + b).then().statusCode(200);
+
+        given().auth().oauth2(adminA).contentType("application/json").body("{\"role\":\"viewer\"}")
+                .when().put("/api/users/" + b).then().statusCode(200).body("role", equalTo("viewer"));
+
+        given().auth().oauth2(oldToken).contentType("application/json").body("{\"role\":\"admin\"}")
+                .when().put("/api/users/" + b)
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("TOKEN_REVOKED"));
+        given().auth().oauth2(oldToken).when().get("/api/data/files")
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("TOKEN_REVOKED"));
+        given().auth().oauth2(adminA).when().get("/api/users/" + b).then().statusCode(200).body("role", equalTo("viewer"));
+
+        // a login right after the change (same second, most likely) works, with the new role
+        String fresh = login(name, PASSWORD).getString("access_token");
+        given().auth().oauth2(fresh).when().get("/api/auth/me").then().statusCode(200).body("role", equalTo("viewer"));
+        given().auth().oauth2(fresh).contentType("application/json").body("{\"role\":\"admin\"}")
+                .when().put("/api/users/" + b).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void a_password_change_ends_the_users_live_tokens_and_the_new_password_logs_in() {
+        String admin = adminToken();
+        String name = freshName("pwchange");
+        long id = createUser(admin, name, "analyst");
+        String oldToken = login(name, PASSWORD).getString("access_token");
+        String newPassword = "another-correct-horse-staple";
+
+        given().auth().oauth2(admin).contentType("application/json").body("{\"password\":\"" + newPassword + "\"}")
+                .when().put("/api/users/" + id).then().statusCode(200);
+
+        given().auth().oauth2(oldToken).when().get("/api/auth/me")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        given().auth().oauth2(oldToken).when().get("/api/jobs")
+                .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
+        String fresh = login(name, newPassword).getString("access_token");
+        given().auth().oauth2(fresh).when().get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void an_email_change_leaves_the_users_tokens_alone() {
+        String admin = adminToken();
+        String name = freshName("mailchange");
+        long id = createUser(admin, name, "viewer");
+        String token = login(name, PASSWORD).getString("access_token");
+        given().auth().oauth2(admin).contentType("application/json").body("{\"email\":\"" + name + "@example.org\"}")
+                .when().put("/api/users/" + id).then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/auth/me").then().statusCode(200);
     }
 
     @Test

@@ -11,4 +11,11 @@ public interface JobConfig {
     /** How often a job's server-sent-events stream looks at the job; an unchanged job sends nothing. */
     @WithDefault("PT1S")
     Duration eventsInterval();
+
+    /**
+     * How often an events stream asks Redis again whether its token was logged out, its user's sessions ended or
+     * its user deactivated; the stream ends then, and always when its token expires.
+     */
+    @WithDefault("PT15S")
+    Duration eventsTokenCheck();
 }

@@ -53,9 +53,12 @@ public class JobResource {
 
     private final JobCancellation cancellation;
     private final JobConfig config;
+    private final EventStreamAccess streamAccess;
 
-    public JobResource(JsonWebToken token, ObjectMapper json, JobCancellation cancellation, JobConfig config) {
+    public JobResource(JsonWebToken token, ObjectMapper json, JobCancellation cancellation, JobConfig config,
+                       EventStreamAccess streamAccess) {
         this.token = token;
+        this.streamAccess = streamAccess;
         this.json = json;
         this.cancellation = cancellation;
         this.config = config;
@@ -164,7 +167,8 @@ public class JobResource {
     /**
      * Server-sent events: the job as {@link #get} answers it, first at once and then whenever it changed (looked at
      * every {@code dataops.job.events-interval}); the stream ends after the event that shows the job finished.
-     * It reads JOBS, not Kafka, so any replica serves any job.
+     * It reads JOBS, not Kafka, so any replica serves any job. It also ends, without a last event, when its token
+     * expires or is refused later (EventStreamAccess): a logout or a role change reaches open streams too.
      */
     @GET
     @Path("/{id}/events")
@@ -174,10 +178,12 @@ public class JobResource {
     @Blocking
     public Multi<JobView> events(@PathParam("id") long id) {
         get(id);
+        EventStreamAccess.Watch access = streamAccess.watch(token);
         AtomicBoolean ended = new AtomicBoolean();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.eventsInterval())
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
+                .select().first(tick -> access.stillAdmitted())
                 .map(tick -> QuarkusTransaction.requiringNew().call(() -> {
                     Job job = Job.findById(id);
                     return job == null ? null : view(job);
