@@ -5,16 +5,19 @@ import io.dataops.model.audit.AuditEvent;
 import io.dataops.model.events.EventCodec;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
+import io.dataops.testing.RawHttp;
 import io.dataops.testing.RedisResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.dataops.job.JobFixtures.uniqueFileId;
 import static io.restassured.RestAssured.given;
@@ -49,8 +52,24 @@ class AuditHookTest {
         assertThat(event.resourceId()).isEqualTo(jobId);
         assertThat(event.username()).isEqualTo("auditee");
         assertThat(event.service()).isEqualTo("job-service");
-        assertThat(event.ipAddress()).isEqualTo("203.0.113.9");
+        // %test trusts 127.0.0.1 as a proxy: the right-most hop it forwarded that is not a proxy is the client
+        assertThat(event.ipAddress()).isEqualTo("10.0.0.1");
         assertThat(event.userAgent()).isEqualTo("audit-test/1.0");
         assertThat(event.eventId()).isNotBlank();
+    }
+
+    @Test
+    void a_caller_that_is_no_trusted_proxy_is_audited_with_its_own_address_whatever_it_forwards() {
+        long userId = 4_200_000_000L + uniqueFileId() % 1_000_000;
+        RawHttp.Answer created = RawHttp.send("127.0.0.2", RestAssured.port, "POST", "/api/jobs",
+                Map.of("Authorization", "Bearer " + TestTokens.forUser(userId, "spoofer", "analyst"),
+                        "X-Forwarded-For", "198.51.100.23"),
+                "{\"job_name\":\"spoofed\",\"job_type\":\"file_processing\",\"file_id\":" + uniqueFileId() + "}");
+        assertThat(created.status()).isEqualTo(201);
+
+        List<AuditEvent> events = TestKafka.readUntil(Topics.AUDIT, r -> r.value().contains("\"userId\":" + userId),
+                        found -> !found.isEmpty(), Duration.ofSeconds(20))
+                .stream().map(r -> EventCodec.decode(r.value(), AuditEvent.class)).toList();
+        assertThat(events).extracting(AuditEvent::ipAddress).containsExactly("127.0.0.2");
     }
 }
