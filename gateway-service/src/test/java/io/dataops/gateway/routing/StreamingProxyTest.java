@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,14 +26,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server-sent-events stream (GET /api/jobs/{id}/events) passes the gateway as it is written: the first event
- * reaches the client while job-service still holds the stream open. A stub plays job-service.
+ * A server-sent-events stream (GET /api/jobs/{id}/events) passes the gateway as it is written. A stub plays
+ * job-service: it sends the first event and then holds the stream open until the test has read that event through
+ * the gateway; only then does it send the second one and end. A proxy that buffers the response until the upstream
+ * ends never delivers the first event in time, and the test says so instead of waiting for the stub to give up.
  */
 @QuarkusTest
 @TestProfile(StreamingProxyTest.StubbedJobService.class)
@@ -40,7 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = RedisResource.class, scope = TestResourceScope.GLOBAL)
 class StreamingProxyTest {
-    static final CountDownLatch RELEASE = new CountDownLatch(1);
+    /** Counted down by the test once the first event came through; the stub holds the stream open until then. */
+    static final CountDownLatch FIRST_EVENT_READ = new CountDownLatch(1);
+    /** Set by the stub when it has written its last byte and closed the stream. */
+    static final AtomicBoolean UPSTREAM_ENDED = new AtomicBoolean();
+    /** Longer than the test waits for the first event, so a buffering proxy fails the test rather than the stub. */
+    static final long STUB_HOLDS_SECONDS = 30;
+    static final long FIRST_EVENT_WAIT_SECONDS = 10;
     static final HttpServer STUB = stub();
 
     @TestHTTPResource("/api/jobs/1/events")
@@ -62,10 +74,14 @@ class StreamingProxyTest {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write("data: {\"status\":\"running\"}\n\n".getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    RELEASE.await(30, TimeUnit.SECONDS);
-                    out.write("data: {\"status\":\"completed\"}\n\n".getBytes(StandardCharsets.UTF_8));
+                    // without the reader's go-ahead the stream ends with no second event at all
+                    if (FIRST_EVENT_READ.await(STUB_HOLDS_SECONDS, TimeUnit.SECONDS)) {
+                        out.write("data: {\"status\":\"completed\"}\n\n".getBytes(StandardCharsets.UTF_8));
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    UPSTREAM_ENDED.set(true);
                 }
             });
             server.start();
@@ -76,22 +92,40 @@ class StreamingProxyTest {
     }
 
     @Test
-    void the_first_event_arrives_before_the_upstream_ends_the_stream() throws Exception {
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(events)
+    void the_first_event_arrives_while_the_upstream_still_holds_the_stream_open() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(events)
                         .header("Authorization", "Bearer " + TestTokens.forRole("viewer"))
                         .header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            // read while the stub still holds the stream open: a buffering proxy would block here until the release
-            assertThat(lines.readLine()).isEqualTo("data: {\"status\":\"running\"}");
-            assertThat(RELEASE.getCount()).isEqualTo(1);
-            RELEASE.countDown();
-            assertThat(lines.readLine()).isEmpty();
-            assertThat(lines.readLine()).isEqualTo("data: {\"status\":\"completed\"}");
+        // lines are read on their own thread so that the test thread can wait with a deadline and assert
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readLines(response.body(), lines), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(lines.poll(FIRST_EVENT_WAIT_SECONDS, TimeUnit.SECONDS))
+                    .as("first event through the gateway within %d s while job-service holds the stream open",
+                            FIRST_EVENT_WAIT_SECONDS)
+                    .isEqualTo("data: {\"status\":\"running\"}");
+            assertThat(UPSTREAM_ENDED).as("upstream still open when the first event arrived").isFalse();
+            FIRST_EVENT_READ.countDown();
+            assertThat(lines.poll(FIRST_EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEmpty();
+            assertThat(lines.poll(FIRST_EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("data: {\"status\":\"completed\"}");
         } finally {
+            FIRST_EVENT_READ.countDown();
             STUB.stop(0);
+        }
+    }
+
+    private static void readLines(InputStream body, BlockingQueue<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the stream broke: the test thread sees no further lines and reports what it waited for
         }
     }
 }

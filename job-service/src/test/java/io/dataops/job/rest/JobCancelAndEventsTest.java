@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.dataops.job.JobFixtures.createJob;
 import static io.dataops.job.JobFixtures.uniqueFileId;
@@ -116,21 +117,24 @@ class JobCancelAndEventsTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(jobs + "/" + jobId + "/events"))
                 .header("Authorization", "Bearer " + TestTokens.forRole("viewer"))
                 .header("Accept", "text/event-stream").build();
+        // the answer is checked here on the test thread; the reader thread only collects, so a wrong answer reports
+        // itself instead of surfacing as a timeout
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
         List<String> data = new ArrayList<>();
         CompletableFuture<Void> firstEvent = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient().sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
-                    assertThat(response.statusCode()).isEqualTo(200);
-                    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("text/event-stream"));
-                    response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
-                        synchronized (data) {
-                            data.add(line.substring(5).trim());
-                        }
-                        firstEvent.complete(null);
-                    });
-                    return null;
-                });
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> response.body()
+                .filter(line -> line.startsWith("data:")).forEach(line -> {
+                    synchronized (data) {
+                        data.add(line.substring(5).trim());
+                    }
+                    firstEvent.complete(null);
+                }));
+        // a stream that ends (or breaks) before its first event says so rather than leaving the wait to time out
+        stream.whenComplete((ended, failure) -> firstEvent.completeExceptionally(
+                new AssertionError("the event stream ended before its first event", failure)));
 
         // the pending job arrives before anything happened to it: the stream is not buffered to its end
         firstEvent.get(30, TimeUnit.SECONDS);

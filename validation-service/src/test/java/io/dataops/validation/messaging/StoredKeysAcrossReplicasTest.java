@@ -138,6 +138,8 @@ class StoredKeysAcrossReplicasTest {
         assertThat(keysOf(jobId)).isEqualTo(2);
         RowsEnd end = new RowsEnd(jobId, fileId, "customers", 1, 3, 0);
         send(fileId, end);
+        // the run is closed once its score is out; only then is its quality final and its keys' pruning due
+        awaitScores(jobId, 1);
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
                 .then().statusCode(200).body("distinct_keys", equalTo(2));
 
@@ -145,13 +147,17 @@ class StoredKeysAcrossReplicasTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> keysOf(jobId) == 0);
         send(fileId, end);
 
-        List<ConsumerRecord<String, String>> scored = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
-                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileQualityScored q && q.jobId() == jobId,
-                kept -> kept.size() >= 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> scored = awaitScores(jobId, 2);
         assertThat(scored).hasSize(2).extracting(r -> ((PipelineEvent.FileQualityScored) EventCodec.decode(r.value(),
                 PipelineEvent.class)).uniqueness()).containsExactly(0.6667, 0.6667);
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
                 .then().statusCode(200).body("distinct_keys", equalTo(2));
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitScores(long jobId, int scores) {
+        return TestKafka.readUntil(Topics.PIPELINE_EVENTS,
+                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileQualityScored q && q.jobId() == jobId,
+                kept -> kept.size() >= scores, Duration.ofSeconds(30));
     }
 
     private long keysOf(long jobId) throws Exception {
