@@ -9,8 +9,12 @@ import org.testcontainers.DockerClientFactory;
  * Under -Poracle every @QuarkusTest needs a Docker engine for its database. Where there is none the suite is reported as
  * skipped, with the reason, instead of failing on a container that cannot start. Registered through JUnit's
  * extension auto-detection, which only the oracle profile switches on.
+ * <p>
+ * With {@code -Ddataops.oracle.require-docker=true} (the CI job on a runner that has Docker) a missing engine fails
+ * the suite instead: there a skip would hide that the Oracle run never happened.
  */
 public class DockerRequiredForOracle implements ExecutionCondition {
+    static final String REQUIRE_DOCKER_PROPERTY = "dataops.oracle.require-docker";
     private static final String QUARKUS_TEST = "io.quarkus.test.junit.QuarkusTest";
     private static Boolean dockerAvailable;
 
@@ -19,9 +23,15 @@ public class DockerRequiredForOracle implements ExecutionCondition {
         if (!OracleDatabaseResource.oracleRequested() || !needsDatabase(context)) {
             return ConditionEvaluationResult.enabled("no Oracle needed");
         }
-        return dockerAvailable()
-                ? ConditionEvaluationResult.enabled("Docker engine found: Oracle Free runs in a container")
-                : ConditionEvaluationResult.disabled("-Poracle needs a Docker engine and none was found");
+        if (dockerAvailable()) {
+            return ConditionEvaluationResult.enabled("Docker engine found: Oracle Free runs in a container");
+        }
+        if (Boolean.getBoolean(REQUIRE_DOCKER_PROPERTY)) {
+            // an exception from a condition fails the test class; a disabled result would only skip it
+            throw new IllegalStateException("-Poracle with -D" + REQUIRE_DOCKER_PROPERTY
+                    + "=true needs a Docker engine and none was found");
+        }
+        return ConditionEvaluationResult.disabled("-Poracle needs a Docker engine and none was found");
     }
 
     /** Plain unit tests run anyway; only a @QuarkusTest starts a service and so its database. */

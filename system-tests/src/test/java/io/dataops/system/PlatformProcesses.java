@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,12 +53,38 @@ final class PlatformProcesses {
 
     /** SIGKILL, as a crashed node or an OOM kill would: no shutdown hook, no graceful close. */
     void kill(String service) {
+        ProcessHandle process = process(service);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** SIGTERM, as ./dataops down would: the service closes its database and consumers before it exits. */
+    void stop(String service) {
+        ProcessHandle process = process(service);
+        process.destroy();
+        process.onExit().join();
+    }
+
+    private ProcessHandle process(String service) {
         try {
             long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(service + ".pid")).trim());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The H2 database of a service that is NOT running (killed or stopped): H2 locks its file while a process has it
+     * open, so this is how a test reads a stage's ledger as the stage left it. Close it before starting the service.
+     */
+    Connection databaseOfStopped(String service) {
+        try {
+            // the services connect without a user name, which makes H2's empty user the database's owner
+            return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("data").resolve(service)
+                    + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database of " + service + " (is it still running?)", e);
         }
     }
 
