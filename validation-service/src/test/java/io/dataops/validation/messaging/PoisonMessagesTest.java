@@ -43,7 +43,7 @@ class PoisonMessagesTest {
     }
 
     @Test
-    void a_batch_whose_rows_are_null_is_parked_with_its_reason_and_the_next_batch_is_still_validated() {
+    void a_batch_whose_rows_are_null_is_parked_with_its_reason_the_next_batch_is_still_validated_and_the_run_fails() {
         long fileId = IDS.incrementAndGet();
         long jobId = IDS.incrementAndGet();
         String key = Long.toString(fileId);
@@ -67,11 +67,17 @@ class PoisonMessagesTest {
         assertThat(header(parked.get(0), "dataops-dlq-service")).isEqualTo("validation-service");
 
         List<FileRowsMessage> forwarded = TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED, r -> key.equals(r.key()),
-                        kept -> kept.size() >= 2, Duration.ofSeconds(30))
+                        kept -> !kept.isEmpty(), Duration.ofSeconds(30))
                 .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
-        assertThat(forwarded).hasSize(2);
+        assertThat(forwarded).hasSize(1);
         assertThat(((RowBatch) forwarded.get(0)).rows()).extracting(r -> r.values().get("customer_code"))
                 .containsExactly("P" + fileId);
-        assertThat(forwarded.get(1)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 2, 1, 0));
+        // the run lost batch 1, so its closing marker cannot be honoured: the run fails, saying which message
+        List<ConsumerRecord<String, String>> failed = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
+                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileFailed f && f.jobId() == jobId,
+                kept -> !kept.isEmpty(), Duration.ofSeconds(30));
+        assertThat(failed).hasSize(1);
+        assertThat(((PipelineEvent.FileFailed) EventCodec.decode(failed.get(0).value(), PipelineEvent.class)).reason())
+                .startsWith("validation could not process the closing marker").contains(Topics.DEAD_LETTER);
     }
 }
