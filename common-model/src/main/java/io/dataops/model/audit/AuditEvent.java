@@ -11,4 +11,17 @@ import java.time.Instant;
 public record AuditEvent(String eventId, Instant occurredAt, String service, Long userId, String username,
                          String action, String resourceType, Long resourceId, JsonNode oldValue, JsonNode newValue,
                          String ipAddress, String userAgent) {
+    /** Event ids are UUIDs; AUDIT_LOG.EVENT_ID holds exactly that many characters. */
+    public static final int MAX_EVENT_ID_LENGTH = 36;
+
+    /** Checked here so the gateway's decode refuses an event AUDIT_LOG cannot hold (the dead-letter topic takes it). */
+    public AuditEvent {
+        if (eventId == null || eventId.isBlank()) {
+            throw new IllegalArgumentException("eventId must not be empty");
+        }
+        if (eventId.length() > MAX_EVENT_ID_LENGTH) {
+            throw new IllegalArgumentException("eventId has " + eventId.length() + " characters, more than "
+                    + MAX_EVENT_ID_LENGTH);
+        }
+    }
 }

@@ -24,8 +24,27 @@ public final class EventCodec {
         }
     }
 
-    /** @throws UnreadableEventException when the text is not a {@code type} this version knows. */
+    /** JSON never starts with a NUL character, so this prefix cannot be mistaken for an event. */
+    private static final String OVERSIZED = "\u0000oversized:";
+
+    /** What a consumer receives instead of a value too large to decode (see BoundedStringDeserializer). */
+    public static String oversized(long bytes, long limit) {
+        return OVERSIZED + bytes + ":" + limit;
+    }
+
+    /**
+     * @throws UnreadableEventException when the text is not a {@code type} this version knows, breaks the type's
+     *                                  invariants (checked in the records' constructors) or was too large to read.
+     */
     public static <T> T decode(String json, Class<T> type) {
+        if (json == null) {
+            throw new UnreadableEventException(type.getSimpleName() + ": the message has no value", null);
+        }
+        if (json.startsWith(OVERSIZED)) {
+            String[] sizes = json.substring(OVERSIZED.length()).split(":");
+            throw new UnreadableEventException(type.getSimpleName() + ": the message has " + sizes[0]
+                    + " bytes, more than the limit of " + sizes[1] + " bytes", null);
+        }
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

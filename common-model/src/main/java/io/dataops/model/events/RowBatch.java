@@ -10,7 +10,14 @@ import java.util.List;
 public record RowBatch(long jobId, long fileId, String target, ValidationRules rules, int batchNo,
                        List<SourceRow> rows, LoadMode mode) implements FileRowsMessage {
 
+    /** Checked here so a consumer's decode refuses a batch it could never process (the dead-letter topic takes it). */
     public RowBatch {
+        Invariants.positive("jobId", jobId);
+        Invariants.positive("fileId", fileId);
+        Invariants.positive("batchNo", batchNo);
+        Invariants.present("target", target);
+        Invariants.noNulls("rows", rows);
+        rules = rules == null ? ValidationRules.none() : rules;
         mode = mode == null ? LoadMode.INSERT : mode;
     }
 

@@ -6,4 +6,12 @@ package io.dataops.model.events;
  */
 public record RowsEnd(long jobId, long fileId, String target, int batchCount, long rowCount,
                       long rejectedCount) implements FileRowsMessage {
+    public RowsEnd {
+        Invariants.positive("jobId", jobId);
+        Invariants.positive("fileId", fileId);
+        Invariants.present("target", target);
+        Invariants.notNegative("batchCount", batchCount);
+        Invariants.notNegative("rowCount", rowCount);
+        Invariants.notNegative("rejectedCount", rejectedCount);
+    }
 }

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record RowsRejected(long jobId, long fileId, String target, int batchNo, List<RejectedRow> rows)
         implements LoaderReport {
+    public RowsRejected {
+        Invariants.positive("jobId", jobId);
+        Invariants.positive("fileId", fileId);
+        Invariants.noNulls("rows", rows);
+    }
+
     /** The key was already loaded, from another file or earlier in this one. */
     public static final String DUPLICATE = "DUPLICATE";
     /** A reference column names no loaded row of the referenced target (an order's unknown customer_code). */

@@ -32,6 +32,33 @@ public interface PlatformConfig {
 
     Audit audit();
 
+    Consumer consumer();
+
+    /** How every Kafka consumer treats a message it cannot process (io.dataops.model.runtime.DeadLetters). */
+    interface Consumer {
+        /** Tries of a message whose processing throws, before it is parked on the dead-letter topic. */
+        @WithDefault("3")
+        int attempts();
+
+        /** Pause after the first failed try; it grows with each try. */
+        @WithDefault("PT0.5S")
+        java.time.Duration retryPause();
+
+        /**
+         * The largest message value a consumer decodes, in bytes, after decompression
+         * ({@link io.dataops.model.events.BoundedStringDeserializer}); a larger one is parked, never parsed.
+         */
+        @WithDefault("16777216")
+        int maxMessageBytes();
+
+        /**
+         * Deliveries of one batch a stage accepts: a batch delivered more often kept crashing or stopping the stage
+         * while it was processed, so it is parked on the dead-letter topic and its run fails instead.
+         */
+        @WithDefault("3")
+        int maxDeliveries();
+    }
+
     interface Audit {
         /**
          * Publish an audit event for every successful POST/PUT/PATCH/DELETE under /api to {@code dataops.audit}.

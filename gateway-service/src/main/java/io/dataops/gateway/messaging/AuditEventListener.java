@@ -2,37 +2,30 @@ package io.dataops.gateway.messaging;
 
 import io.dataops.gateway.service.AuditTrail;
 import io.dataops.model.audit.AuditEvent;
-import io.dataops.model.events.EventCodec;
-import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.Topics;
+import io.dataops.model.runtime.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Stores the services' audit events ({@code dataops.audit}) in AUDIT_LOG. The offset is committed after the
- * database commit; a redelivered event is recognised by its id and changes nothing.
+ * database commit; a redelivered event is recognised by its id and changes nothing. An event AUDIT_LOG cannot hold
+ * (an id longer than a UUID, a broken payload) is parked on the dead-letter topic, so audit storage goes on.
  */
 @ApplicationScoped
 public class AuditEventListener {
-    private static final Logger LOG = Logger.getLogger(AuditEventListener.class);
     private final AuditTrail audit;
+    private final DeadLetters deadLetters;
 
-    public AuditEventListener(AuditTrail audit) {
+    public AuditEventListener(AuditTrail audit, DeadLetters deadLetters) {
         this.audit = audit;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("audit-in")
     @Blocking
     public void onEvent(String json) {
-        AuditEvent event;
-        try {
-            event = EventCodec.decode(json, AuditEvent.class);
-        } catch (UnreadableEventException e) {
-            // a message no version of us can read: keeping it would stop the partition forever
-            LOG.errorf("Unreadable audit event skipped: %s", e.getMessage());
-            return;
-        }
-        audit.store(event);
+        deadLetters.consume(Topics.AUDIT, json, AuditEvent.class, audit::store);
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -75,5 +76,31 @@ class AuditEventListenerTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(audit(marker).getList("items")).hasSize(1));
         assertThat(audit(action).getList("items")).hasSize(1);
+    }
+
+    @Test
+    void an_event_whose_id_is_longer_than_a_uuid_is_parked_and_audit_storage_goes_on() {
+        String action = "JOB_CANCEL_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String key = "long-id-" + action;
+        // a 37-character id does not fit AUDIT_LOG.EVENT_ID (VARCHAR2(36 CHAR)); built as JSON, as a stranger would
+        String tooLong = UUID.randomUUID() + "x";
+        String poison = EventCodec.encode(event(action + "_POISON", 8)).replaceFirst(
+                "\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + tooLong + "\"");
+        assertThat(poison).contains(tooLong);
+        TestKafka.send(Topics.AUDIT, key, poison);
+        // same key, same partition: it is only stored if the listener went on after the poison
+        AuditEvent good = event(action, 9);
+        TestKafka.send(Topics.AUDIT, key, EventCodec.encode(good));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(audit(action).getList("items")).hasSize(1));
+        assertThat(audit(action + "_POISON").getList("items")).isEmpty();
+        var parked = TestKafka.readUntil(Topics.DEAD_LETTER, r -> key.equals(r.key()) || poison.equals(r.value()),
+                kept -> !kept.isEmpty(), Duration.ofSeconds(30));
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).value()).isEqualTo(poison);
+        assertThat(new String(parked.get(0).headers().lastHeader("dataops-dlq-reason").value(), StandardCharsets.UTF_8))
+                .contains("eventId has 37 characters");
+        assertThat(new String(parked.get(0).headers().lastHeader("dataops-dlq-source-topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.AUDIT);
     }
 }

@@ -26,8 +26,15 @@ public final class CsvRowReader implements RowReader {
     private final List<String> header;
     private final StringWriter rawText = new StringWriter();
     private final CsvWriter rawWriter;
+    private final RecordLimits limits;
 
     public CsvRowReader(Reader source, char delimiter) {
+        this(source, delimiter, RecordLimits.DEFAULT);
+    }
+
+    /** Rows and fields beyond {@code limits} become row errors; the rows after them are still read. */
+    public CsvRowReader(Reader source, char delimiter, RecordLimits limits) {
+        this.limits = limits;
         this.rawWriter = CsvWriter.builder().fieldSeparator(delimiter)
                 .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(rawText);
         this.csv = CsvReader.builder()
@@ -35,7 +42,8 @@ public final class CsvRowReader implements RowReader {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(new ByteOrderMarkSkippingReader(source));
+                .ofCsvRecord(new ByteOrderMarkSkippingReader(
+                        new CsvRecordFilter(source, delimiter, limits.maxRecordChars())));
         this.records = csv.iterator();
         this.header = records.hasNext()
                 ? records.next().getFields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList()
@@ -58,13 +66,24 @@ public final class CsvRowReader implements RowReader {
         }
         CsvRecord record = records.next();
         List<String> fields = record.getFields();
+        long line = record.getStartingLineNumber();
+        if (fields.size() == 1 && CsvRecordFilter.MARKER.equals(fields.get(0))) {
+            return new SourceRow(line, null, null, limits.recordTooLarge(), RecordLimits.RECORD_TOO_LARGE);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).length() > limits.maxFieldChars()) {
+                String name = i < header.size() ? header.get(i) : "#" + (i + 1);
+                return new SourceRow(line, null, RecordLimits.excerpt(raw(fields)),
+                        limits.fieldTooLarge(name, fields.get(i).length()), RecordLimits.FIELD_TOO_LARGE);
+            }
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(fields.size(), header.size()); i++) {
             values.put(header.get(i), fields.get(i));
         }
         String malformed = fields.size() == header.size() ? null
                 : "Expected " + header.size() + " fields as in the header, found " + fields.size();
-        return new SourceRow(record.getStartingLineNumber(), values, raw(fields), malformed);
+        return new SourceRow(line, values, raw(fields), malformed);
     }
 
     /** The row re-encoded as CSV; one writer per reader, its buffer emptied after each row. */

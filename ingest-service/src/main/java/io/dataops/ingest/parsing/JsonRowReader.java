@@ -31,10 +31,18 @@ public final class JsonRowReader implements RowReader {
     private final boolean array;
     private JsonToken pending;
     private long rowNumber;
+    private final RecordLimits limits;
 
     public JsonRowReader(Reader source) {
+        this(source, RecordLimits.DEFAULT);
+    }
+
+    /** Elements and values beyond {@code limits} become row errors; the elements after them are still read. */
+    public JsonRowReader(Reader source, RecordLimits limits) {
+        this.limits = limits;
         try {
-            this.parser = new JsonFactory().createParser(new ByteOrderMarkSkippingReader(source));
+            this.parser = new JsonFactory().createParser(new ByteOrderMarkSkippingReader(
+                    new JsonRecordFilter(source, limits.maxRecordChars())));
             this.parser.setCodec(MAPPER);
             JsonToken first = parser.nextToken();
             this.array = first == JsonToken.START_ARRAY;
@@ -61,9 +69,19 @@ public final class JsonRowReader implements RowReader {
                 throw new IOException("Expected an object at line " + parser.currentLocation().getLineNr());
             }
             rowNumber++;
+            if (object.size() == 1 && object.has(JsonRecordFilter.MARKER_KEY)) {
+                return new SourceRow(rowNumber, null, null, limits.recordTooLarge(), RecordLimits.RECORD_TOO_LARGE);
+            }
             Map<String, String> values = new LinkedHashMap<>();
-            object.properties().forEach(field -> values.put(field.getKey().trim().toLowerCase(Locale.ROOT),
-                    text(field.getValue())));
+            for (var field : object.properties()) {
+                String name = field.getKey().trim().toLowerCase(Locale.ROOT);
+                String value = text(field.getValue());
+                if (value != null && value.length() > limits.maxFieldChars()) {
+                    return new SourceRow(rowNumber, null, RecordLimits.excerpt(object.toString()),
+                            limits.fieldTooLarge(name, value.length()), RecordLimits.FIELD_TOO_LARGE);
+                }
+                values.put(name, value);
+            }
             return SourceRow.of(rowNumber, values, object.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,9 +32,10 @@ public final class RowReaders {
         }
     }
 
-    public static RowReader open(Path file, FileFormat format, CsvDialect dialect) throws IOException {
+    public static RowReader open(Path file, FileFormat format, CsvDialect dialect, RecordLimits limits) throws IOException {
         Reader reader = text(file, dialect.encoding());
-        return format == FileFormat.JSON ? new JsonRowReader(reader) : new CsvRowReader(reader, dialect.delimiter());
+        return format == FileFormat.JSON ? new JsonRowReader(reader, limits)
+                : new CsvRowReader(reader, dialect.delimiter(), limits);
     }
 
     private RowReaders() {

@@ -1,6 +1,8 @@
 package io.dataops.ingest.service;
 
+import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.parsing.CsvDialect;
+import io.dataops.ingest.parsing.RecordLimits;
 import io.dataops.ingest.parsing.FileFormat;
 import io.dataops.ingest.parsing.RowReader;
 import io.dataops.ingest.parsing.RowReaders;
@@ -27,9 +29,11 @@ public class FilePreview {
     public static final int MAX_ROWS = 100;
 
     private final FileIngestion files;
+    private final IngestConfig config;
 
-    public FilePreview(FileIngestion files) {
+    public FilePreview(FileIngestion files, IngestConfig config) {
         this.files = files;
+        this.config = config;
     }
 
     public record Preview(long fileId, String fileType, String delimiter, String encoding, List<String> columns,
@@ -52,10 +56,13 @@ public class FilePreview {
                     : RowReaders.csvDialect(files.contentOf(file), CsvDialect.delimiter(options.delimiter()), encoding);
             List<SourceRow> sample = new ArrayList<>();
             Set<String> columns = new LinkedHashSet<>();
-            try (RowReader reader = RowReaders.open(files.contentOf(file), format, dialect)) {
+            try (RowReader reader = RowReaders.open(files.contentOf(file), format, dialect,
+                    new RecordLimits(config.maxRecordChars(), config.maxFieldChars()))) {
                 while (reader.hasNext() && sample.size() < rows) {
                     SourceRow row = reader.next();
-                    columns.addAll(row.values().keySet());
+                    if (row.values() != null) {
+                        columns.addAll(row.values().keySet());
+                    }
                     sample.add(row);
                 }
             }

@@ -6,6 +6,7 @@ import io.dataops.ingest.messaging.RowBatchPublisher;
 import io.dataops.ingest.parsing.CsvDialect;
 import io.dataops.ingest.parsing.FileFormat;
 import io.dataops.ingest.parsing.ReadFaults;
+import io.dataops.ingest.parsing.RecordLimits;
 import io.dataops.ingest.parsing.RowReader;
 import io.dataops.ingest.parsing.RowReaders;
 import io.dataops.ingest.repository.DataFile;
@@ -90,6 +91,7 @@ public class RowEmitter {
             long nextCancelCheck = 0;
             Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
             List<SourceRow> batch = new ArrayList<>(config.batchSize());
+            long batchBytes = 0;
             try (RowReader reader = open(content, run, file)) {
                 while (reader.hasNext()) {
                     SourceRow row = reader.next();
@@ -97,9 +99,11 @@ public class RowEmitter {
                     rowCount++;
                     // characters of the raw row plus its line break: a proxy for bytes, exact for ASCII CSV
                     bytesRead += row.raw() == null ? 1 : row.raw().length() + 1;
-                    if (batch.size() == config.batchSize()) {
+                    batchBytes += messageBytes(row);
+                    if (batch.size() == config.batchSize() || batchBytes >= config.batchMaxBytes()) {
                         send(inFlight, new RowBatch(jobId, run.fileId, run.targetTable, rules, ++batchNo, batch, mode));
                         batch = new ArrayList<>(config.batchSize());
+                        batchBytes = 0;
                         if (System.currentTimeMillis() >= nextCancelCheck) {
                             nextCancelCheck = System.currentTimeMillis() + config.cancelCheckInterval().toMillis();
                             if (cancelled(jobId)) {
@@ -192,9 +196,38 @@ public class RowEmitter {
         });
     }
 
-    private static RowReader open(Path content, FileRun run, DataFile file) throws java.io.IOException {
+    private RowReader open(Path content, FileRun run, DataFile file) throws java.io.IOException {
         Character delimiter = CsvDialect.delimiter(run.delimiter);
         CsvDialect dialect = new CsvDialect(delimiter == null ? ',' : delimiter, CsvDialect.encoding(run.encoding));
-        return RowReaders.open(content, FileFormat.valueOf(file.fileType.toUpperCase(java.util.Locale.ROOT)), dialect);
+        return RowReaders.open(content, FileFormat.valueOf(file.fileType.toUpperCase(java.util.Locale.ROOT)), dialect,
+                new RecordLimits(config.maxRecordChars(), config.maxFieldChars()));
+    }
+
+    /**
+     * About the bytes a row adds to its batch's message: its text twice (raw and values) in UTF-8, plus the column
+     * names and JSON punctuation. An estimate that errs high, cheap enough for every row.
+     */
+    static long messageBytes(SourceRow row) {
+        long bytes = 32 + 2L * utf8Length(row.raw());
+        if (row.values() != null) {
+            for (var value : row.values().entrySet()) {
+                bytes += value.getKey().length() + 8;
+            }
+        } else {
+            bytes += row.malformed() == null ? 0 : utf8Length(row.malformed());
+        }
+        return bytes;
+    }
+
+    private static long utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 }

@@ -122,6 +122,39 @@ class FileLifecycleTest {
     }
 
     @Test
+    void wide_rows_are_sent_in_batches_below_the_brokers_limit_and_an_oversized_row_becomes_a_row_error() {
+        // 20 rows of 60,000 characters (under the field limit) would be one batch by row count alone
+        StringBuilder csv = new StringBuilder("customer_code,name,email\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append("W").append(i).append(',').append("n".repeat(60_000)).append(",w").append(i).append("@x.io\n");
+        }
+        csv.append("W21,").append("x".repeat(300_000)).append(",big@x.io\n"); // line 22: beyond the row limit
+        csv.append("W22,Last,last@x.io\n");
+        long fileId = upload("wide_rows.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        long jobId = 820_000_000L + fileId;
+        queueRun(jobId, fileId);
+        emitter.submit(jobId);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(emitted(jobId)).anyMatch(m -> m instanceof RowsEnd));
+        List<ConsumerRecord<String, String>> records = TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED,
+                r -> r.value().contains("\"jobId\":" + jobId), found -> false, Duration.ofSeconds(3));
+        // the broker's default message limit is 1 MiB; every batch must stay below it
+        assertThat(records).allSatisfy(r -> assertThat(r.value().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThan(1024 * 1024));
+        List<io.dataops.model.events.SourceRow> rows = records.stream()
+                .map(r -> EventCodec.decode(r.value(), FileRowsMessage.class))
+                .filter(m -> m instanceof io.dataops.model.events.RowBatch)
+                .flatMap(m -> ((io.dataops.model.events.RowBatch) m).rows().stream()).toList();
+        assertThat(records.size() - 1).isGreaterThan(1);
+        assertThat(rows).hasSize(22);
+        assertThat(rows.get(20).rowNumber()).isEqualTo(22);
+        assertThat(rows.get(20).malformedType()).isEqualTo("RECORD_TOO_LARGE");
+        assertThat(rows.get(20).values()).isNull();
+        assertThat(rows.get(21).rowNumber()).isEqualTo(23);
+        assertThat(rows.get(21).values()).containsEntry("customer_code", "W22");
+    }
+
+    @Test
     void a_cancelled_job_stops_reading_sends_no_closing_marker_and_the_file_says_cancelled() {
         long fileId = upload("cancel_me.csv", customers(50_000));
         long jobId = 800_000_000L + fileId;

@@ -2,10 +2,11 @@ package io.dataops.loader.messaging;
 
 import io.dataops.loader.repository.FileHousekeeping;
 import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.runtime.PipelineEventReader;
+import io.dataops.model.Topics;
+import io.dataops.model.runtime.DeadLetters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -15,19 +16,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PipelineEventListener {
     private final FileHousekeeping housekeeping;
+    private final DeadLetters deadLetters;
 
-    public PipelineEventListener(FileHousekeeping housekeeping) {
+    public PipelineEventListener(FileHousekeeping housekeeping, DeadLetters deadLetters) {
         this.housekeeping = housekeeping;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("pipeline-events-in")
     @Blocking
-    @Transactional
     public void onEvent(String payload) {
-        PipelineEvent event = PipelineEventReader.read(payload).orElse(null);
-        if (event == null) {
-            return;
-        }
+        // each try in its own transaction: a failed one rolls back before the next (or before the event is parked)
+        deadLetters.consume(Topics.PIPELINE_EVENTS, payload, PipelineEvent.class,
+                event -> QuarkusTransaction.requiringNew().run(() -> apply(event)));
+    }
+
+    private void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.JobCancelled cancelled) {
             housekeeping.cancelled(cancelled.jobId(), cancelled.fileId());
         } else if (event instanceof PipelineEvent.FileDeleted deleted) {

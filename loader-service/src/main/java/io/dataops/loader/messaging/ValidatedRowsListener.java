@@ -16,6 +16,7 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.RowsRejected.RejectedRow;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.runtime.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,12 +39,12 @@ import java.util.concurrent.CompletionStage;
 public class ValidatedRowsListener {
     private final BatchLoad loads;
     private final PipelineEventPublisher events;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetters deadLetters;
     private final MutinyEmitter<String> rejected;
     private final ProgressGate progress = new ProgressGate(1000);
     private final FileHousekeeping housekeeping;
 
-    public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetterPublisher deadLetters,
+    public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetters deadLetters,
                                  @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected,
                                  FileHousekeeping housekeeping) {
         this.housekeeping = housekeeping;
@@ -68,30 +69,47 @@ public class ValidatedRowsListener {
             progress.forget(rows.jobId());
             return message.ack();
         }
+        int deliveries = housekeeping.delivered(rows.jobId(), rows instanceof RowBatch batch ? batch.batchNo() : 0,
+                rows.fileId());
+        if (deadLetters.deliveredTooOften(deliveries)) {
+            deadLetters.park(message, "delivered " + deliveries + " times; the stage stopped each time before finishing it");
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(),
+                    deadLetters.crashLoopFailure("loader", rows, deliveries), Instant.now()));
+            return message.ack();
+        }
         try {
-            if (rows instanceof RowBatch batch) {
-                List<RejectedRow> rejects = loads.load(batch);
-                if (!rejects.isEmpty()) {
-                    report(new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects));
-                }
-                if (progress.shouldReport(batch.jobId())) {
-                    LoadLedger.Totals totals = loads.totals(batch.jobId());
-                    events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
-                            totals.rowsLoaded(), Instant.now()));
-                }
-            } else if (rows instanceof RowsEnd end) {
-                progress.forget(end.jobId());
-                LoadLedger.Totals totals = loads.totals(end.jobId());
-                long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
-                // behind this run's rejects on their topic: validation publishes FileLoaded once it has recorded them
-                report(new LoadFinished(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(),
-                        end.rowCount(), end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now())));
-            }
+            deadLetters.retrying(() -> process(rows));
         } catch (ProblemException e) {
             deadLetters.park(message, e.getMessage());
             events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
+        } catch (RuntimeException e) {
+            // tried and failed every time: the run cannot finish without this message, so it fails with a clear reason
+            deadLetters.park(message, DeadLetters.describe(e));
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), deadLetters.runFailure("loader", rows),
+                    Instant.now()));
         }
         return message.ack();
+    }
+
+    private void process(FileRowsMessage rows) {
+        if (rows instanceof RowBatch batch) {
+            List<RejectedRow> rejects = loads.load(batch);
+            if (!rejects.isEmpty()) {
+                report(new RowsRejected(batch.jobId(), batch.fileId(), batch.target(), batch.batchNo(), rejects));
+            }
+            if (progress.shouldReport(batch.jobId())) {
+                LoadLedger.Totals totals = loads.totals(batch.jobId());
+                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "loader", 0, 0, 0,
+                        totals.rowsLoaded(), Instant.now()));
+            }
+        } else if (rows instanceof RowsEnd end) {
+            progress.forget(end.jobId());
+            LoadLedger.Totals totals = loads.totals(end.jobId());
+            long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
+            // behind this run's rejects on their topic: validation publishes FileLoaded once it has recorded them
+            report(new LoadFinished(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(),
+                    end.rowCount(), end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now())));
+        }
     }
 
     private void report(LoaderReport report) {

@@ -1,23 +1,29 @@
 package io.dataops.report.messaging;
 
 import io.dataops.report.service.DashboardProjection;
-import io.dataops.model.runtime.PipelineEventReader;
+import io.dataops.model.Topics;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.runtime.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the dashboard read model in step with the pipeline: the offset is committed after the database commit. */
+/** Keeps the dashboard read model in step with the pipeline: the offset is committed after the database commit.
+ * An event this version cannot read or apply is parked on the dead-letter topic, and the next one follows. */
 @ApplicationScoped
 public class PipelineEventListener {
     private final DashboardProjection tracker;
 
-    public PipelineEventListener(DashboardProjection tracker) {
+    private final DeadLetters deadLetters;
+
+    public PipelineEventListener(DashboardProjection tracker, DeadLetters deadLetters) {
         this.tracker = tracker;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("pipeline-events-in")
     @Blocking
     public void onEvent(String payload) {
-        PipelineEventReader.read(payload).ifPresent(tracker::apply);
+        deadLetters.consume(Topics.PIPELINE_EVENTS, payload, PipelineEvent.class, tracker::apply);
     }
 }

@@ -9,6 +9,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.runtime.DeadLetters;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.QualityScore;
@@ -34,13 +35,13 @@ public class FileRowsListener {
     private final BatchValidation validation;
     private final MutinyEmitter<String> validated;
     private final PipelineEventPublisher events;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetters deadLetters;
     private final ProgressGate progress = new ProgressGate(1000);
     private final FileHousekeeping housekeeping;
     private final FileKeyRetention keyRetention;
 
     public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
-                            PipelineEventPublisher events, DeadLetterPublisher deadLetters,
+                            PipelineEventPublisher events, DeadLetters deadLetters,
                             FileHousekeeping housekeeping, FileKeyRetention keyRetention) {
         this.housekeeping = housekeeping;
         this.keyRetention = keyRetention;
@@ -65,30 +66,47 @@ public class FileRowsListener {
             progress.forget(rows.jobId());
             return message.ack();
         }
+        int deliveries = housekeeping.delivered(rows.jobId(), rows instanceof RowBatch batch ? batch.batchNo() : 0,
+                rows.fileId());
+        if (deadLetters.deliveredTooOften(deliveries)) {
+            deadLetters.park(message, "delivered " + deliveries + " times; the stage stopped each time before finishing it");
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(),
+                    deadLetters.crashLoopFailure("validation", rows, deliveries), Instant.now()));
+            return message.ack();
+        }
         try {
-            if (rows instanceof RowBatch batch) {
-                forward(validation.validate(batch));
-                if (progress.shouldReport(batch.jobId())) {
-                    ValidationLedger.Totals totals = validation.totals(batch.jobId());
-                    events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "validation",
-                            totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
-                }
-            } else if (rows instanceof RowsEnd end) {
-                BatchValidation.Closing closing = validation.close(end);
-                forward(closing.forward());
-                progress.forget(end.jobId());
-                keyRetention.runClosed(end.jobId());
-                QualityScore q = closing.quality();
-                events.publish(new PipelineEvent.FileQualityScored(end.jobId(), end.fileId(), q.rows(),
-                        q.completeness().doubleValue(), q.validity().doubleValue(), q.uniqueness().doubleValue(),
-                        q.score().doubleValue(), Instant.now()));
-            }
+            deadLetters.retrying(() -> process(rows));
         } catch (ProblemException e) {
             // e.g. a target this version does not know: retrying can never succeed
             deadLetters.park(message, e.getMessage());
             events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), e.problem().detail(), Instant.now()));
+        } catch (RuntimeException e) {
+            // tried and failed every time: the run cannot finish without this message, so it fails with a clear reason
+            deadLetters.park(message, DeadLetters.describe(e));
+            events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), deadLetters.runFailure("validation", rows),
+                    Instant.now()));
         }
         return message.ack();
+    }
+
+    private void process(FileRowsMessage rows) {
+        if (rows instanceof RowBatch batch) {
+            forward(validation.validate(batch));
+            if (progress.shouldReport(batch.jobId())) {
+                ValidationLedger.Totals totals = validation.totals(batch.jobId());
+                events.publish(new PipelineEvent.JobProgressed(batch.jobId(), batch.fileId(), "validation",
+                        totals.rowsRead(), totals.rowsValid(), totals.rowsRejected(), 0, Instant.now()));
+            }
+        } else if (rows instanceof RowsEnd end) {
+            BatchValidation.Closing closing = validation.close(end);
+            forward(closing.forward());
+            progress.forget(end.jobId());
+            keyRetention.runClosed(end.jobId());
+            QualityScore q = closing.quality();
+            events.publish(new PipelineEvent.FileQualityScored(end.jobId(), end.fileId(), q.rows(),
+                    q.completeness().doubleValue(), q.validity().doubleValue(), q.uniqueness().doubleValue(),
+                    q.score().doubleValue(), Instant.now()));
+        }
     }
 
     private void forward(FileRowsMessage message) {

@@ -6,6 +6,7 @@ import io.dataops.model.events.LoadFinished;
 import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.runtime.DeadLetters;
 import io.dataops.validation.service.BatchValidation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,10 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class LoaderRejectsListener {
     private final BatchValidation validation;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetters deadLetters;
     private final PipelineEventPublisher events;
 
-    public LoaderRejectsListener(BatchValidation validation, DeadLetterPublisher deadLetters,
+    public LoaderRejectsListener(BatchValidation validation, DeadLetters deadLetters,
                                  PipelineEventPublisher events) {
         this.validation = validation;
         this.deadLetters = deadLetters;
@@ -34,15 +35,23 @@ public class LoaderRejectsListener {
     @Incoming("file-rows-rejected-in")
     @Blocking
     public CompletionStage<Void> onMessage(Message<String> message) {
+        LoaderReport report;
         try {
-            LoaderReport report = EventCodec.decode(message.getPayload(), LoaderReport.class);
-            if (report instanceof RowsRejected rejected) {
-                validation.recordLoaderRejects(rejected);
-            } else if (report instanceof LoadFinished finished) {
-                events.publish(finished.loaded());
-            }
+            report = EventCodec.decode(message.getPayload(), LoaderReport.class);
         } catch (UnreadableEventException e) {
             deadLetters.park(message, e.getMessage());
+            return message.ack();
+        }
+        try {
+            deadLetters.retrying(() -> {
+                if (report instanceof RowsRejected rejected) {
+                    validation.recordLoaderRejects(rejected);
+                } else if (report instanceof LoadFinished finished) {
+                    events.publish(finished.loaded());
+                }
+            });
+        } catch (RuntimeException e) {
+            deadLetters.park(message, DeadLetters.describe(e));
         }
         return message.ack();
     }

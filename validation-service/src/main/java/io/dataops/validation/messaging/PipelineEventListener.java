@@ -1,12 +1,13 @@
 package io.dataops.validation.messaging;
 
 import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.runtime.PipelineEventReader;
+import io.dataops.model.Topics;
+import io.dataops.model.runtime.DeadLetters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.KnownFile;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -16,19 +17,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PipelineEventListener {
     private final FileHousekeeping housekeeping;
+    private final DeadLetters deadLetters;
 
-    public PipelineEventListener(FileHousekeeping housekeeping) {
+    public PipelineEventListener(FileHousekeeping housekeeping, DeadLetters deadLetters) {
         this.housekeeping = housekeeping;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("pipeline-events-in")
     @Blocking
-    @Transactional
     public void onEvent(String payload) {
-        PipelineEvent event = PipelineEventReader.read(payload).orElse(null);
-        if (event == null) {
-            return;
-        }
+        // each try in its own transaction: a failed one rolls back before the next (or before the event is parked)
+        deadLetters.consume(Topics.PIPELINE_EVENTS, payload, PipelineEvent.class,
+                event -> QuarkusTransaction.requiringNew().run(() -> apply(event)));
+    }
+
+    private void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.FileUploaded uploaded && KnownFile.findById(uploaded.fileId()) == null) {
             KnownFile file = new KnownFile();
             file.fileId = uploaded.fileId();

@@ -4,6 +4,10 @@ package io.dataops.validation.rules;
 public enum ErrorType {
     /** The row could not be split into the header's columns. */
     MALFORMED_ROW,
+    /** The row (a CSV line, a JSON element) was longer than ingest reads (dataops.ingest.max-record-chars). */
+    RECORD_TOO_LARGE,
+    /** A value of the row was longer than ingest reads (dataops.ingest.max-field-chars). */
+    FIELD_TOO_LARGE,
     /** A required field is missing or blank. */
     REQUIRED,
     /** The value is not of the column's type (a number, a date...). */

@@ -74,7 +74,7 @@ public final class RowValidator {
     public List<RowError> validate(SourceRow row, FileKeyIndex keys) {
         List<RowError> errors = new ArrayList<>();
         if (row.malformed() != null) {
-            errors.add(new RowError(row.rowNumber(), null, null, ErrorType.MALFORMED_ROW, row.malformed()));
+            errors.add(new RowError(row.rowNumber(), null, null, malformedType(row), row.malformed()));
             return errors;
         }
         for (Column column : target.columns()) {
@@ -151,5 +151,17 @@ public final class RowValidator {
 
     private static RowError error(SourceRow row, Column column, String value, ErrorType type, String message) {
         return new RowError(row.rowNumber(), column.name(), value, type, message);
+    }
+
+    /** What ingest said is wrong with the row; a type this version does not know is still a malformed row. */
+    private static ErrorType malformedType(SourceRow row) {
+        if (row.malformedType() != null) {
+            for (ErrorType type : ErrorType.values()) {
+                if (type.name().equals(row.malformedType())) {
+                    return type;
+                }
+            }
+        }
+        return ErrorType.MALFORMED_ROW;
     }
 }
