@@ -5,6 +5,7 @@ import io.dataops.model.problem.ProblemException;
 import io.dataops.model.targets.TargetTables;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -113,6 +114,23 @@ class RuleTypesTest {
                 Map.of("pattern", "[A-Z]{3}"), "segment must be three capitals"), AS_OF);
         assertThat(regex.check("SMB")).isNull();
         assertThat(regex.check("SMBX")).isEqualTo(new FieldCheck.Failure(ErrorType.FORMAT, "segment must be three capitals"));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // a hang fails here instead of stalling the build
+    void a_catastrophic_pattern_turns_into_a_row_error_and_the_next_rows_are_still_checked() {
+        RowValidator v = validator(RuleDefinition.of("segment", RuleType.REGEX, Map.of("pattern", "(a+)+$")));
+        String hostile = "a".repeat(40) + "!";
+
+        assertThat(v.validate(row(2, "segment", hostile)))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("segment");
+                    assertThat(e.type()).isEqualTo(ErrorType.FORMAT);
+                    assertThat(e.message()).contains("could not be checked against (a+)+$");
+                });
+        assertThat(v.validate(row(3, "segment", "aaaa"))).isEmpty();
+        assertThat(v.validate(row(4, "segment", "aab"))).extracting(RowError::type).containsExactly(ErrorType.FORMAT);
     }
 
     @Test
