@@ -94,7 +94,7 @@ final class ValueChecks {
 
     /**
      * An admin's pattern, matched with a budget of {@link #REGEX_STEPS_PER_VALUE} character reads: java.util.regex
-     * backtracks, so a pattern like {@code (a+)+$} takes exponential time on "aaaa...!" and would hold a stage's
+     * backtracks, so a pattern like {@code (.*a){20}} takes astronomical time on "aaaa...!" and would hold a stage's
      * consumer thread forever. A value that exhausts the budget fails the rule as a FORMAT error naming the reason.
      */
     static FieldCheck regex(String field, Pattern pattern, String message) {

@@ -119,7 +119,9 @@ class RuleTypesTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // a hang fails here instead of stalling the build
     void a_catastrophic_pattern_turns_into_a_row_error_and_the_next_rows_are_still_checked() {
-        RowValidator v = validator(RuleDefinition.of("segment", RuleType.REGEX, Map.of("pattern", "(a+)+$")));
+        // (a+)+$ is memoised by java.util.regex since JDK 9; nested counted repetition is not: on 40 characters
+        // this pattern tries every way of cutting 40 characters into 20 pieces before it gives up
+        RowValidator v = validator(RuleDefinition.of("segment", RuleType.REGEX, Map.of("pattern", "(.*a){20}")));
         String hostile = "a".repeat(40) + "!";
 
         assertThat(v.validate(row(2, "segment", hostile)))
@@ -127,10 +129,11 @@ class RuleTypesTest {
                 .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("segment");
                     assertThat(e.type()).isEqualTo(ErrorType.FORMAT);
-                    assertThat(e.message()).contains("could not be checked against (a+)+$");
+                    assertThat(e.message()).contains("could not be checked against (.*a){20}");
                 });
-        assertThat(v.validate(row(3, "segment", "aaaa"))).isEmpty();
-        assertThat(v.validate(row(4, "segment", "aab"))).extracting(RowError::type).containsExactly(ErrorType.FORMAT);
+        // the next row gets the ordinary answer: nothing is left stuck or poisoned by the exhausted one
+        assertThat(v.validate(row(3, "segment", "aab"))).extracting(RowError::type, RowError::message)
+                .containsExactly(tuple(ErrorType.FORMAT, "segment does not match (.*a){20}"));
     }
 
     @Test
