@@ -5,6 +5,7 @@ import io.dataops.gateway.repository.RefreshToken;
 import io.dataops.gateway.repository.User;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.SearchTerm;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
@@ -62,8 +63,9 @@ public class UserDirectory {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.search() != null && !filter.search().isBlank()) {
-            where.add("(lower(username) like :search or lower(email) like :search)");
-            params.and("search", "%" + filter.search().trim().toLowerCase(Locale.ROOT) + "%");
+            where.add("(lower(username) like :search" + SearchTerm.LIKE_ESCAPE
+                    + " or lower(email) like :search" + SearchTerm.LIKE_ESCAPE + ")");
+            params.and("search", SearchTerm.containsLowerCase(filter.search()));
         }
         if (filter.role() != null) {
             where.add("role = :role");

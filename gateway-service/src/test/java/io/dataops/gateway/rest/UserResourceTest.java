@@ -74,6 +74,18 @@ class UserResourceTest {
     }
 
     @Test
+    void an_underscore_in_a_search_matches_only_an_underscore() {
+        String admin = adminToken();
+        String tag = freshName("like");
+        long underscore = createUser(admin, tag + "a_b", "viewer");
+        createUser(admin, tag + "axb", "viewer");
+        given().auth().oauth2(admin).queryParam("search", tag + "a_b").when().get("/api/users")
+                .then().statusCode(200).body("items.id", contains((int) underscore));
+        given().auth().oauth2(admin).queryParam("search", tag + "%b").when().get("/api/users")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void the_list_pages_and_filters_by_search_role_and_activity() {
         String admin = adminToken();
         String tag = freshName("list");

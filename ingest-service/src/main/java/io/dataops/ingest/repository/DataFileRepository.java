@@ -1,6 +1,7 @@
 package io.dataops.ingest.repository;
 
 import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -32,8 +33,8 @@ public class DataFileRepository {
             params.and("fileType", filter.fileType());
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            where.add("lower(originalName) like :search");
-            params.and("search", "%" + filter.search().toLowerCase() + "%");
+            where.add("lower(originalName) like :search" + SearchTerm.LIKE_ESCAPE);
+            params.and("search", SearchTerm.containsLowerCase(filter.search()));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by " + sort.toSql() + ", id desc";
         return DataFile.<DataFile>find(query.startsWith(" order") ? query.substring(1) : query, params)

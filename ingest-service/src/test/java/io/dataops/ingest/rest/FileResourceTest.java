@@ -33,6 +33,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -137,6 +138,20 @@ class FileResourceTest {
         given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("sort", "password")
                 .when().get("/api/data/files")
                 .then().statusCode(400).body("code", equalTo("INVALID_REQUEST")).body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void percent_and_underscore_in_a_search_match_only_themselves() {
+        // stored names never hold '%' (FileNames turns it into '_'), so a '%' in a search matches no name at all
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        upload(marker + "_a_b.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
+        upload(marker + "_axb.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("search", marker + "_a_b")
+                .when().get("/api/data/files")
+                .then().statusCode(200).body("items.original_name", contains(marker + "_a_b.csv"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("search", marker + "%b")
+                .when().get("/api/data/files")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

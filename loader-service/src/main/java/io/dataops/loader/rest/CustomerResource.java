@@ -3,6 +3,7 @@ package io.dataops.loader.rest;
 import io.dataops.loader.repository.Customer;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
@@ -62,8 +63,10 @@ public class CustomerResource {
             params.and("file", sourceFileId);
         }
         if (search != null && !search.isBlank()) {
-            where.add("(lower(name) like :search or lower(customerCode) like :search or lower(email) like :search)");
-            params.and("search", "%" + search.toLowerCase() + "%");
+            where.add("(lower(name) like :search" + SearchTerm.LIKE_ESCAPE
+                    + " or lower(customerCode) like :search" + SearchTerm.LIKE_ESCAPE
+                    + " or lower(email) like :search" + SearchTerm.LIKE_ESCAPE + ")");
+            params.and("search", SearchTerm.containsLowerCase(search));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
                 + "order by " + order.toSql() + ", id";

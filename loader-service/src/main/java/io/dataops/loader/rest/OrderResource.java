@@ -4,6 +4,7 @@ import io.dataops.loader.repository.CustomerOrder;
 import io.dataops.loader.repository.OrderItem;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
+import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
@@ -84,8 +85,9 @@ public class OrderResource {
             params.and("to", date("date_to", dateTo));
         }
         if (search != null && !search.isBlank()) {
-            where.add("(lower(orderNumber) like :search or lower(customerCode) like :search)");
-            params.and("search", "%" + search.toLowerCase() + "%");
+            where.add("(lower(orderNumber) like :search" + SearchTerm.LIKE_ESCAPE
+                    + " or lower(customerCode) like :search" + SearchTerm.LIKE_ESCAPE + ")");
+            params.and("search", SearchTerm.containsLowerCase(search));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
                 + "order by " + order.toSql() + ", id";

@@ -1,6 +1,7 @@
 package io.dataops.validation.repository;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.dataops.model.api.CsvCell;
 import io.dataops.model.api.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,9 +75,12 @@ public class ErrorExport {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp created = r.getTimestamp(10);
+                    // every text column can carry an uploader's bytes (the error message quotes values too)
                     csv.writeRecord(Long.toString(r.getLong(1)), Long.toString(r.getLong(2)), Long.toString(r.getLong(3)),
-                            Long.toString(r.getLong(4)), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            r.getString(9), created == null ? null : created.toInstant().toString());
+                            Long.toString(r.getLong(4)), CsvCell.formulaSafe(r.getString(5)),
+                            CsvCell.formulaSafe(r.getString(6)), CsvCell.formulaSafe(r.getString(7)),
+                            CsvCell.formulaSafe(r.getString(8)), CsvCell.formulaSafe(r.getString(9)),
+                            created == null ? null : created.toInstant().toString());
                 }
             }
         } catch (SQLException e) {

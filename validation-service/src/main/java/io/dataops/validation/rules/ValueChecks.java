@@ -15,6 +15,12 @@ final class ValueChecks {
     /** The seed's email pattern (section 5.4). */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /**
+     * Character reads one value's regular-expression match may make. A pattern without nested repetition reads each
+     * character a few times, so a million covers values far longer than any column; catastrophic backtracking
+     * passes it within milliseconds.
+     */
+    static final int REGEX_STEPS_PER_VALUE = 1_000_000;
     private static final Set<String> BOOLEANS = Set.of("true", "false", "1", "0", "yes", "no", "y", "n");
 
     static FieldCheck integer(String field) {
@@ -86,9 +92,22 @@ final class ValueChecks {
         };
     }
 
+    /**
+     * An admin's pattern, matched with a budget of {@link #REGEX_STEPS_PER_VALUE} character reads: java.util.regex
+     * backtracks, so a pattern like {@code (.*a){20}} takes astronomical time on "aaaa...!" and would hold a stage's
+     * consumer thread forever. A value that exhausts the budget fails the rule as a FORMAT error naming the reason.
+     */
     static FieldCheck regex(String field, Pattern pattern, String message) {
-        return value -> pattern.matcher(value).matches() ? null
-                : new FieldCheck.Failure(ErrorType.FORMAT, or(message, field + " does not match " + pattern.pattern()));
+        return value -> {
+            try {
+                return pattern.matcher(new BudgetedText(value, REGEX_STEPS_PER_VALUE)).matches() ? null
+                        : new FieldCheck.Failure(ErrorType.FORMAT, or(message, field + " does not match " + pattern.pattern()));
+            } catch (BudgetedText.Exhausted e) {
+                return new FieldCheck.Failure(ErrorType.FORMAT, field + " could not be checked against "
+                        + pattern.pattern() + ": the pattern needs more than " + REGEX_STEPS_PER_VALUE
+                        + " steps on this value (simplify the rule's pattern)");
+            }
+        };
     }
 
     static FieldCheck oneOf(String field, List<String> allowed, boolean ignoreCase, String message) {

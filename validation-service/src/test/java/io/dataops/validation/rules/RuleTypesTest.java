@@ -5,6 +5,7 @@ import io.dataops.model.problem.ProblemException;
 import io.dataops.model.targets.TargetTables;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -113,6 +114,26 @@ class RuleTypesTest {
                 Map.of("pattern", "[A-Z]{3}"), "segment must be three capitals"), AS_OF);
         assertThat(regex.check("SMB")).isNull();
         assertThat(regex.check("SMBX")).isEqualTo(new FieldCheck.Failure(ErrorType.FORMAT, "segment must be three capitals"));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)   // a hang fails here instead of stalling the build
+    void a_catastrophic_pattern_turns_into_a_row_error_and_the_next_rows_are_still_checked() {
+        // (a+)+$ is memoised by java.util.regex since JDK 9; nested counted repetition is not: on 40 characters
+        // this pattern tries every way of cutting 40 characters into 20 pieces before it gives up
+        RowValidator v = validator(RuleDefinition.of("segment", RuleType.REGEX, Map.of("pattern", "(.*a){20}")));
+        String hostile = "a".repeat(40) + "!";
+
+        assertThat(v.validate(row(2, "segment", hostile)))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.field()).isEqualTo("segment");
+                    assertThat(e.type()).isEqualTo(ErrorType.FORMAT);
+                    assertThat(e.message()).contains("could not be checked against (.*a){20}");
+                });
+        // the next row gets the ordinary answer: nothing is left stuck or poisoned by the exhausted one
+        assertThat(v.validate(row(3, "segment", "aab"))).extracting(RowError::type, RowError::message)
+                .containsExactly(tuple(ErrorType.FORMAT, "segment does not match (.*a){20}"));
     }
 
     @Test
