@@ -80,9 +80,9 @@ final class PlatformProcesses {
      */
     Connection databaseOfStopped(String service) {
         try {
-            // the services connect without a user name, which makes H2's empty user the database's owner
+            // the user every service connects as (common-model's microprofile-config.properties)
             return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("data").resolve(service)
-                    + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "", "");
+                    + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "sa", "");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the database of " + service + " (is it still running?)", e);
         }
