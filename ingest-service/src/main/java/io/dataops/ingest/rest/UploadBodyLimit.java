@@ -1,12 +1,7 @@
 package io.dataops.ingest.rest;
 
 import io.dataops.ingest.config.IngestConfig;
-import io.dataops.model.events.EventCodec;
-import io.dataops.model.problem.ErrorCode;
-import io.dataops.model.problem.Problem;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * The HTTP layer refuses a body beyond {@code quarkus.http.limits.max-body-size} while it streams in, before it is
  * stored; that limit is the file limit plus room for the multipart envelope, so an oversized upload never fills the
- * uploads directory. Its refusal is answered like ours: 413 FILE_TOO_LARGE as problem+json.
+ * uploads directory. That refusal is a bare 413 written by RESTEasy Reactive's multipart reader (not yet our
+ * FILE_TOO_LARGE problem); this class only warns at startup when the two limits disagree.
  */
 @ApplicationScoped
 public class UploadBodyLimit {
@@ -39,19 +35,5 @@ public class UploadBodyLimit {
                     + " about %d bytes: smaller refuses files within the limit, larger stores oversized uploads before"
                     + " refusing them", body, config.maxFileSize(), ENVELOPE_BYTES);
         }
-    }
-
-    void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
-            if (context.statusCode() != 413 || context.response().headWritten()) {
-                context.next();
-                return;
-            }
-            String detail = "The upload is larger than the limit of " + config.maxFileSize() + " bytes";
-            context.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(EventCodec.encode(Problem.of(ErrorCode.FILE_TOO_LARGE, detail)));
-        });
     }
 }
