@@ -136,8 +136,8 @@ class FileLifecycleTest {
         emitter.submit(jobId);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(emitted(jobId)).anyMatch(m -> m instanceof RowsEnd));
-        List<ConsumerRecord<String, String>> records = TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED,
-                r -> r.value().contains("\"jobId\":" + jobId), found -> false, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = TestKafka.readFor(Topics.FILE_ROWS_UPLOADED,
+                r -> r.value().contains("\"jobId\":" + jobId), Duration.ofSeconds(3));
         // the broker's default message limit is 1 MiB; every batch must stay below it
         assertThat(records).allSatisfy(r -> assertThat(r.value().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThan(1024 * 1024));
