@@ -208,59 +208,58 @@ class CrashSafetyIT {
         long customersJob = process(token, customersFile, CUSTOMER_RULES);
         long ordersJob = process(token, ordersFile, "{\"target_table\":\"orders\"}");
         int customerBatches = (CUSTOMERS + BATCH_SIZE - 1) / BATCH_SIZE;
-        int orderBatches = (ORDERS + BATCH_SIZE - 1) / BATCH_SIZE;
 
         // ingest: as soon as both runs have started reading; a run still 'emitting' had not sent all of its batches
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "running".equals(job(token, customersJob).getString("status"))
                         && "running".equals(job(token, ordersJob).getString("status")));
         platform.kill("ingest");
+        String customersRun;
+        String ordersRun;
         try (Connection ingest = platform.databaseOfStopped("ingest")) {
             String sql = "SELECT state FROM file_runs WHERE job_id = ?";
-            assertThat(first(ingest, sql, customersJob).get(0)).as("customers run when ingest was killed").isEqualTo("emitting");
-            assertThat(first(ingest, sql, ordersJob).get(0)).as("orders run when ingest was killed").isEqualTo("emitting");
+            customersRun = first(ingest, sql, customersJob).get(0);
+            ordersRun = first(ingest, sql, ordersJob).get(0);
         }
+        // restarted before any assertion: a failure here must not leave the shared stack without a stage
         platform.start("ingest");
+        assertThat(customersRun).as("customers run when ingest was killed").isEqualTo("emitting");
+        assertThat(ordersRun).as("orders run when ingest was killed").isEqualTo("emitting");
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> job(token, customersJob).getLong("progress.rows_valid") >= 15_000);
         platform.kill("validation");
+        long customersValidated;
         try (Connection validation = platform.databaseOfStopped("validation")) {
-            String sql = "SELECT COUNT(*) FROM validated_batches WHERE job_id = ?";
-            assertThat(count(validation, sql, customersJob)).as("customer batches validated before the kill")
-                    .isBetween(1L, customerBatches - 1L);
-            assertThat(count(validation, sql, ordersJob)).as("order batches validated before the kill")
-                    .isLessThan(orderBatches);
+            customersValidated = count(validation, "SELECT COUNT(*) FROM validated_batches WHERE job_id = ?", customersJob);
         }
         platform.start("validation");
+        // the smaller orders file may already be through this stage on a fast machine; the customers file may not
+        assertThat(customersValidated).as("customer batches validated before the kill").isBetween(1L, customerBatches - 1L);
 
+        // the loader before job-service: the progress job-service reports lags while it restarts, long enough on a quiet
+        // machine for the loader to finish the file before a later kill
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> job(token, customersJob).getLong("progress.rows_loaded") >= 30_000);
-        platform.kill("job");
-        try (Connection jobs = platform.databaseOfStopped("job")) {
-            String sql = "SELECT status, rows_loaded + rows_rejected FROM jobs WHERE id = ?";
-            List<String> customers = first(jobs, sql, customersJob);
-            assertThat(customers.get(0)).as("customers job when job-service was killed").isEqualTo("running");
-            assertThat(Long.parseLong(customers.get(1))).as("customer rows finished when job-service was killed")
-                    .isLessThan(CUSTOMERS);
-            List<String> orders = first(jobs, sql, ordersJob);
-            assertThat(orders.get(0)).as("orders job when job-service was killed").isEqualTo("running");
-            assertThat(Long.parseLong(orders.get(1))).as("order rows finished when job-service was killed")
-                    .isLessThan(ORDERS);
+        platform.kill("loader");
+        long customersLoaded;
+        try (Connection loader = platform.databaseOfStopped("loader")) {
+            customersLoaded = count(loader, "SELECT COUNT(*) FROM loaded_batches WHERE job_id = ?", customersJob);
         }
-        platform.start("job");
+        platform.start("loader");
+        assertThat(customersLoaded).as("customer batches loaded before the kill").isBetween(1L, customerBatches - 1L);
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> job(token, customersJob).getLong("progress.rows_loaded") >= 50_000);
-        platform.kill("loader");
-        try (Connection loader = platform.databaseOfStopped("loader")) {
-            String sql = "SELECT COUNT(*) FROM loaded_batches WHERE job_id = ?";
-            assertThat(count(loader, sql, customersJob)).as("customer batches loaded before the kill")
-                    .isBetween(1L, customerBatches - 1L);
-            assertThat(count(loader, sql, ordersJob)).as("order batches loaded before the kill")
-                    .isLessThan(orderBatches);
+        platform.kill("job");
+        List<String> customers;
+        try (Connection jobs = platform.databaseOfStopped("job")) {
+            customers = first(jobs, "SELECT status, rows_loaded + rows_rejected FROM jobs WHERE id = ?", customersJob);
         }
-        platform.start("loader");
+        platform.start("job");
+        assertThat(customers.get(0)).as("customers job when job-service was killed").isEqualTo("running");
+        assertThat(Long.parseLong(customers.get(1))).as("customer rows finished when job-service was killed")
+                .isLessThan(CUSTOMERS);
 
         awaitCompleted(token, customersJob, Duration.ofMinutes(8));
         awaitCompleted(token, ordersJob, Duration.ofMinutes(4));
