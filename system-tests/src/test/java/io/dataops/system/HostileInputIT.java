@@ -317,10 +317,36 @@ class HostileInputIT {
     Stream<DynamicTest> headers_larger_than_the_server_reads_are_refused_by_every_service() {
         String huge = "a".repeat(40_000);
         return SERVICES.entrySet().stream().map(s -> dynamicTest(s.getKey(), () -> {
-            Response answer = at(s.getKey()).auth().oauth2(sessions.token(Roles.ADMIN)).header("X-Padding", huge)
-                    .when().get(PROBES.get(s.getKey()));
-            assertThat(answer.statusCode()).isIn(431, 400);
+            String answer = statusLineOfOversizedRequest(PlatformProcesses.port(s.getValue()), PROBES.get(s.getKey()),
+                    sessions.token(Roles.ADMIN), huge);
+            assertThat(answer).matches("HTTP/1\\.[01] (431|400) .*|closed without an answer");
         }));
+    }
+
+    /**
+     * On a raw socket: Vert.x answers 431 and closes while a fast client may still be writing the header, so the write
+     * can fail with a broken pipe (an HTTP client then reports an error, not the 431). Either way the request was not
+     * served; a 2xx status line would fail the assertion.
+     */
+    private static String statusLineOfOversizedRequest(int port, String path, String token, String padding) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nX-Padding: " + padding + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException refusedWhileWriting) {
+                // the server stopped reading: what it sent before closing, if anything, is read below
+            }
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                return line == null ? "closed without an answer" : line;
+            } catch (java.net.SocketException reset) {
+                return "closed without an answer";
+            }
+        }
     }
 
     @TestFactory
