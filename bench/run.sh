@@ -146,8 +146,8 @@ for rows in "${SIZES[@]}"; do run_size "$rows"; done
 [[ "${BENCH_BASELINE:-1}" == 1 ]] || exit 0
 first="${SIZES[0]}"
 CP="$(./mvnw -q -o dependency:build-classpath -pl loader-service,validation-service,ingest-service -Dmdep.outputFile=/dev/stdout 2>/dev/null | tr '\n' ':')"
-# this checkout's classes first: the local repository may hold an older common-model snapshot
-CP="ingest-service/target/classes:validation-service/target/classes:loader-service/target/classes:common-model/target/classes:$CP"
+# this checkout's classes first: the local repository may hold older common-model and platform snapshots
+CP="ingest-service/target/classes:validation-service/target/classes:loader-service/target/classes:common-model/target/classes:platform/target/classes:$CP"
 rm -rf "$WORK/baseline-db"
 baseline=$(java -Xmx512m -cp "$CP" bench/Baseline.java "$WORK/customers_$first.csv" "$WORK/baseline-db")
 echo "$first rows: $baseline"

@@ -80,7 +80,7 @@ final class PlatformProcesses {
      */
     Connection databaseOfStopped(String service) {
         try {
-            // the user every service connects as (common-model's microprofile-config.properties)
+            // the user every service connects as (the platform module's microprofile-config.properties)
             return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("data").resolve(service)
                     + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "sa", "");
         } catch (SQLException e) {

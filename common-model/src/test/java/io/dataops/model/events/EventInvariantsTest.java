@@ -1,10 +1,7 @@
 package io.dataops.model.events;
 
 import io.dataops.model.audit.AuditEvent;
-import io.dataops.model.runtime.BoundedStringDeserializer;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,18 +33,5 @@ class EventInvariantsTest {
                 .isInstanceOf(UnreadableEventException.class).hasMessageContaining("eventId has 37 characters");
         assertThat(EventCodec.decode("{\"eventId\":\"" + id.substring(1) + "\",\"action\":\"X\"}", AuditEvent.class).eventId())
                 .hasSize(36);
-    }
-
-    @Test
-    void a_value_beyond_the_size_limit_is_never_parsed_and_decodes_as_unreadable_with_its_size() {
-        BoundedStringDeserializer deserializer = new BoundedStringDeserializer(1024);
-        byte[] big = "x".repeat(1025).getBytes(StandardCharsets.UTF_8);
-        String received = deserializer.deserialize("t", big);
-
-        assertThat(received).hasSizeLessThan(100);
-        assertThatThrownBy(() -> EventCodec.decode(received, FileRowsMessage.class))
-                .isInstanceOf(UnreadableEventException.class)
-                .hasMessageContaining("1025 bytes, more than the limit of 1024 bytes");
-        assertThat(deserializer.deserialize("t", "{}".getBytes(StandardCharsets.UTF_8))).isEqualTo("{}");
     }
 }

@@ -3,7 +3,7 @@ package io.dataops.gateway.messaging;
 import io.dataops.gateway.service.AuditTrail;
 import io.dataops.model.audit.AuditEvent;
 import io.dataops.model.Topics;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

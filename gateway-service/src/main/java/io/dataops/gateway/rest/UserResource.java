@@ -1,6 +1,6 @@
 package io.dataops.gateway.rest;
 
-import io.dataops.model.runtime.RequestOrigins;
+import io.dataops.platform.audit.RequestOrigins;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dataops.gateway.repository.User;
 import io.dataops.gateway.service.AccessGate;

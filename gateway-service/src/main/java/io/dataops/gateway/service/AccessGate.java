@@ -2,7 +2,7 @@ package io.dataops.gateway.service;
 
 import io.dataops.gateway.config.GatewayConfig;
 import io.dataops.model.problem.ProblemException;
-import io.dataops.model.runtime.TokenStatus;
+import io.dataops.platform.security.TokenStatus;
 import io.dataops.model.security.TokenClaims;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

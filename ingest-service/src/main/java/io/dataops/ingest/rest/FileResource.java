@@ -13,7 +13,7 @@ import io.dataops.model.api.Sort;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
-import io.dataops.model.runtime.AuditContext;
+import io.dataops.platform.audit.AuditContext;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -1,7 +1,7 @@
 package io.dataops.job.rest;
 
 import io.dataops.job.config.JobConfig;
-import io.dataops.model.runtime.TokenStatus;
+import io.dataops.platform.security.TokenStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;

@@ -3,7 +3,7 @@ package io.dataops.loader.messaging;
 import io.dataops.loader.repository.FileHousekeeping;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.Topics;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

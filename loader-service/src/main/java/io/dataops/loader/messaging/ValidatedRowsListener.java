@@ -16,7 +16,7 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.RowsRejected.RejectedRow;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;

@@ -3,7 +3,7 @@ package io.dataops.report.messaging;
 import io.dataops.report.service.DashboardProjection;
 import io.dataops.model.Topics;
 import io.dataops.model.events.PipelineEvent;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -9,7 +9,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.QualityScore;

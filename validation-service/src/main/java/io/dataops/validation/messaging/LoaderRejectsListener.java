@@ -6,7 +6,7 @@ import io.dataops.model.events.LoadFinished;
 import io.dataops.model.events.LoaderReport;
 import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.UnreadableEventException;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.dataops.validation.service.BatchValidation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.dataops.validation.messaging;
 
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.Topics;
-import io.dataops.model.runtime.DeadLetters;
+import io.dataops.platform.messaging.DeadLetters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.KnownFile;

@@ -1,6 +1,6 @@
 package io.dataops.validation.repository;
 
-import io.dataops.model.runtime.StageHousekeeping;
+import io.dataops.platform.messaging.StageHousekeeping;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;

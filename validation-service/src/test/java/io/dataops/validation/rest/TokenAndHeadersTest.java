@@ -8,7 +8,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Logout, deactivation, audience, security headers and CORS, directly at validation-service (common-model contract). */
+/** Logout, deactivation, audience, security headers and CORS, directly at validation-service (platform contract). */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)

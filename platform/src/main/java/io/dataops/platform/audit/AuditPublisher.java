@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.audit;
 
 import io.dataops.model.audit.AuditEvent;
 import io.dataops.model.events.EventCodec;

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.security;
 
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem;

@@ -1,4 +1,6 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.audit;
+
+import io.dataops.platform.config.PlatformConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.messaging;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

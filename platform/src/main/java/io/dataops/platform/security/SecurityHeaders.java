@@ -1,4 +1,6 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.security;
+
+import io.dataops.platform.config.PlatformConfig;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;

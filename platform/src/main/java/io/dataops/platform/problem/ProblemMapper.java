@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.problem;
 
 import io.dataops.model.problem.Problem;
 import io.dataops.model.problem.Problems;

@@ -1,4 +1,4 @@
-package io.dataops.model.jdbc;
+package io.dataops.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.Driver;

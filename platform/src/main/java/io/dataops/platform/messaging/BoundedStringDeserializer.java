@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.messaging;
 
 import io.dataops.model.events.EventCodec;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,4 +1,6 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.messaging;
+
+import io.dataops.platform.config.PlatformConfig;
 
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;

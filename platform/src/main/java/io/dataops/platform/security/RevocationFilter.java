@@ -1,4 +1,7 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.security;
+
+import io.dataops.platform.config.PlatformConfig;
+import io.dataops.platform.problem.ProblemMapper;
 
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem;

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.problem;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.dataops.model.problem.Problems;

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.dataops.model.runtime;
+package io.dataops.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,7 +34,7 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
-    /** How every Kafka consumer treats a message it cannot process (io.dataops.model.runtime.DeadLetters). */
+    /** How every Kafka consumer treats a message it cannot process (io.dataops.platform.messaging.DeadLetters). */
     interface Consumer {
         /** Tries of a message whose processing throws, before it is parked on the dead-letter topic. */
         @WithDefault("3")
@@ -46,7 +46,7 @@ public interface PlatformConfig {
 
         /**
          * The largest message value a consumer decodes, in bytes, after decompression
-         * ({@link io.dataops.model.events.BoundedStringDeserializer}); a larger one is parked, never parsed.
+         * ({@link io.dataops.platform.messaging.BoundedStringDeserializer}); a larger one is parked, never parsed.
          */
         @WithDefault("16777216")
         int maxMessageBytes();
