@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An upload far beyond dataops.ingest.max-file-size is refused while it streams: the HTTP layer never writes much
- * more than the limit to the uploads directory, and the answer is 413 (see the known gap below).
+ * more than the limit to the uploads directory. A body that declares its length is answered 413 FILE_TOO_LARGE
+ * problem+json before it is read; a chunked one is cut off with a bare 413 (see the known gap below).
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
@@ -142,6 +143,31 @@ class UploadLimitTest {
         // FILE_TOO_LARGE problem+json (uploads within the body limit but over the file limit still are).
         // the limit plus the multipart envelope's allowance, never the eight times the client sent
         assertThat(peak.get()).isLessThanOrEqualTo(limit + 1024 * 1024);
+    }
+
+    @Test
+    void an_upload_declaring_a_length_over_the_limit_is_answered_file_too_large_before_its_body_is_read() throws Exception {
+        long declared = 8 * config.maxFileSize();
+        Path uploads = Path.of(ConfigProvider.getConfig().getValue("quarkus.http.body.uploads-directory", String.class));
+        long before = bytesUnder(uploads);
+        String answer;
+        try (Socket socket = new Socket(upload.getHost(), upload.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + upload.getPath() + " HTTP/1.1\r\nHost: " + upload.getHost() + "\r\n"
+                    + "Authorization: Bearer " + TestTokens.forRole("analyst") + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
+                    + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(head());
+            out.flush();
+            answer = readResponse(socket);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        String lower = answer.toLowerCase(Locale.ROOT);
+        assertThat(lower).contains("content-type: application/problem+json").contains("connection: close");
+        assertThat(answer).contains("\"code\":\"FILE_TOO_LARGE\"").contains(Long.toString(declared));
+        assertThat(bytesUnder(uploads)).isLessThanOrEqualTo(before);
     }
 
     private static byte[] head() {
