@@ -23,13 +23,22 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reads the deployment files (docker-compose.yml, deploy/kafka, deploy/k8s) and checks what the security review
- * asked of them: Kafka only with SASL and per-service ACLs, Redis with a password, a size limit on every emptyDir.
+ * Reads the deployment files (docker-compose.yml, deploy/kafka, deploy/k8s, deploy/prometheus, the Dockerfiles) and
+ * checks what the security review asked of them: Kafka only with SASL and per-service ACLs, Redis with a password, a
+ * size limit on every emptyDir, and health, metrics and OpenAPI on each service's management port only, which probes
+ * and Prometheus use and nothing publishes or routes (docs/adr/0019e).
  * A plain JUnit test: nothing is started. The expected ACLs are written here from the platform's topic design
  * (who produces and who consumes each topic), not read from the files under test.
  */
 class DeploymentSecurityTest {
     private static final List<String> SERVICES = List.of("gateway", "ingest", "validation", "loader", "job", "report");
+    /** Service -> its public port (README, "What runs where"); its management port is this plus 1000. */
+    private static final Map<String, Integer> PUBLIC_PORTS = Map.of("gateway", 8080, "ingest", 8081, "validation", 8082,
+            "loader", 8083, "job", 8084, "report", 8085);
+
+    private static int managementPort(String service) {
+        return PUBLIC_PORTS.get(service) + 1000;
+    }
 
     /** Topic -> the users that may write it. */
     private static final Map<String, Set<String>> WRITERS = Map.of(
@@ -222,6 +231,49 @@ class DeploymentSecurityTest {
         }
     }
 
+    @Test
+    void no_compose_service_publishes_a_management_port_and_prometheus_scrapes_the_management_ports()
+            throws IOException {
+        for (String name : SERVICES) {
+            List<Object> ports = list(service(name + "-service").get("ports"));
+            assertThat(ports).as(name).isNotEmpty();
+            for (Object port : ports) {
+                // "host:container" or "ip:host:container": the container side is the last part
+                String[] parts = String.valueOf(port).split(":");
+                assertThat(Integer.parseInt(parts[parts.length - 1])).as("%s publishes %s", name, port)
+                        .isEqualTo(PUBLIC_PORTS.get(name));
+            }
+        }
+        for (Map.Entry<String, Object> other : map(compose.get("services")).entrySet()) {
+            for (Object port : list(map(other.getValue()).get("ports"))) {
+                assertThat(String.valueOf(port)).as(other.getKey()).doesNotMatch(".*:90(8[0-5])$");
+            }
+        }
+        Map<String, Object> prometheus = yaml().load(Files.readString(root.resolve("deploy/prometheus/prometheus.yml")));
+        Map<String, Object> job = list(prometheus.get("scrape_configs")).stream().map(DeploymentSecurityTest::map)
+                .filter(j -> "dataops-services".equals(j.get("job_name"))).findFirst().orElseThrow();
+        assertThat(job.get("metrics_path")).isEqualTo("/q/metrics");
+        Set<String> targets = new HashSet<>();
+        for (Object config : list(job.get("static_configs"))) {
+            list(map(config).get("targets")).forEach(t -> targets.add(String.valueOf(t)));
+        }
+        Set<String> expected = new HashSet<>();
+        SERVICES.forEach(s -> expected.add(s + "-service:" + managementPort(s)));
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void every_image_checks_health_on_its_management_port_and_exposes_only_the_public_port() throws IOException {
+        for (String name : SERVICES) {
+            List<String> lines = Files.readAllLines(root.resolve(name + "-service/src/main/docker/Dockerfile.jvm"));
+            assertThat(lines).as(name).filteredOn(l -> l.startsWith("EXPOSE"))
+                    .containsExactly("EXPOSE " + PUBLIC_PORTS.get(name));
+            assertThat(String.join("\n", lines)).as(name)
+                    .contains("${QUARKUS_MANAGEMENT_PORT:-" + managementPort(name) + "}/q/health/ready")
+                    .contains("-Dquarkus.management.host=0.0.0.0");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // deploy/k8s
     // ---------------------------------------------------------------------------------------------------------
@@ -308,5 +360,44 @@ class DeploymentSecurityTest {
                 .containsEntry("type", "scram-sha-512"));
         assertThat(path(kafka, "spec", "kafka", "authorization")).containsEntry("type", "simple");
         assertThat(path(kafka, "spec", "entityOperator", "userOperator")).containsEntry("watchedNamespace", "dataops");
+    }
+
+    @Test
+    void every_pod_is_probed_and_scraped_on_its_management_port_which_no_service_or_ingress_carries() {
+        for (String service : SERVICES) {
+            Map<String, Object> deployment = ofKind("Deployment").stream()
+                    .filter(d -> name(d).equals(service + "-service")).findFirst().orElseThrow();
+            Map<String, Object> container = map(list(podSpec(deployment).get("containers")).get(0));
+            Map<String, Integer> containerPorts = new LinkedHashMap<>();
+            for (Object port : list(container.get("ports"))) {
+                containerPorts.put(String.valueOf(map(port).get("name")), (Integer) map(port).get("containerPort"));
+            }
+            assertThat(containerPorts).as(service).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("http", PUBLIC_PORTS.get(service), "management", managementPort(service)));
+            Map<String, Object> env = new LinkedHashMap<>();
+            for (Object variable : list(container.get("env"))) {
+                env.put(String.valueOf(map(variable).get("name")), map(variable).get("value"));
+            }
+            assertThat(env).as(service).containsEntry("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(service)));
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                Map<String, Object> get = path(container, probe, "httpGet");
+                assertThat(get).as("%s %s", service, probe).containsEntry("port", "management");
+                assertThat(String.valueOf(get.get("path"))).as("%s %s", service, probe).startsWith("/q/health/");
+            }
+            Map<String, Object> annotations = path(deployment, "spec", "template", "metadata", "annotations");
+            assertThat(annotations).as(service).containsEntry("prometheus.io/port", String.valueOf(managementPort(service)))
+                    .containsEntry("prometheus.io/path", "/q/metrics");
+        }
+        for (Map<String, Object> svc : ofKind("Service")) {
+            for (Object port : list(path(svc, "spec").get("ports"))) {
+                Map<String, Object> p = map(port);
+                assertThat(String.valueOf(p.get("targetPort"))).as(name(svc)).isNotEqualTo("management")
+                        .doesNotMatch("90(8[0-5])");
+                assertThat(String.valueOf(p.get("port"))).as(name(svc)).doesNotMatch("90(8[0-5])");
+            }
+        }
+        for (Map<String, Object> ingress : ofKind("Ingress")) {
+            assertThat(String.valueOf(ingress)).as(name(ingress)).doesNotContain("management", "/q/");
+        }
     }
 }

@@ -15,12 +15,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -407,6 +413,61 @@ class HostileInputIT {
                     at(service).auth().oauth2(sessions.token(Roles.ADMIN)).when().get("/api/no-such-thing"))));
         }
         return tests.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Management endpoints: on the management port only, on loopback (docs/adr/0019e)
+    // ---------------------------------------------------------------------------------------------------------
+
+    @TestFactory
+    @Order(42)
+    Stream<DynamicTest> health_metrics_and_api_docs_are_served_only_on_each_services_loopback_management_port() {
+        List<String> managementPaths = List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/health/ready");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String service : SERVICES.keySet()) {
+            tests.add(dynamicTest(service + ": not on the public port, with or without a token", () -> {
+                for (String path : managementPaths) {
+                    for (Response answer : List.of(at(service).when().get(path),
+                            at(service).auth().oauth2(sessions.token(Roles.ADMIN)).when().get(path))) {
+                        assertThat(answer.statusCode()).as(path).isEqualTo(404);
+                        assertThat(answer.asString()).as(path).doesNotContain("# TYPE", "\"openapi\"", "openapi:",
+                                "swagger", "\"checks\"");
+                    }
+                }
+            }));
+            int managementPort = PlatformProcesses.port(SERVICES.get(service) + 1000);
+            tests.add(dynamicTest(service + ": on the management port, on loopback only", () -> {
+                RequestSpecification management = given().baseUri("http://127.0.0.1:" + managementPort);
+                assertThat(management.when().get("/q/health/ready").then().statusCode(200).extract().asString())
+                        .contains("\"status\": \"UP\"");
+                assertThat(management.when().get("/q/metrics").then().statusCode(200).extract().asString())
+                        .contains("# TYPE jvm_memory_used_bytes gauge");
+                for (InetAddress address : nonLoopbackAddressesOfThisMachine()) {
+                    assertThat(acceptsConnections(address, managementPort)).as("%s:%d", address, managementPort).isFalse();
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static List<InetAddress> nonLoopbackAddressesOfThisMachine() throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                Collections.list(nic.getInetAddresses()).stream().filter(a -> a instanceof Inet4Address)
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean acceptsConnections(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private static void assertSecurityHeaders(Response answer) {

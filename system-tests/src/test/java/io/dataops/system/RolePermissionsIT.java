@@ -466,9 +466,12 @@ class RolePermissionsIT {
                 .when().post("/api/auth/login").then().statusCode(200).extract().jsonPath().getString("refresh_token");
     }
 
-    /** Operation -> who may call it, as the service's OpenAPI document declares it, in the table's words. */
+    /**
+     * Operation -> who may call it, as the service's OpenAPI document declares it, in the table's words. The document
+     * is served on the service's management port, its public port plus 1000 (docs/adr/0019e).
+     */
     private static Map<String, String> documented(String service, int basePort) {
-        String document = given().baseUri("http://localhost:" + PlatformProcesses.port(basePort))
+        String document = given().baseUri("http://127.0.0.1:" + PlatformProcesses.port(basePort + 1000))
                 .queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         try {
             JsonNode root = JSON.readTree(document);

@@ -33,4 +33,12 @@ class RouteTableTest {
     void keeps_its_own_paths_and_unknown_ones(String path) {
         assertThat(RouteTable.serviceFor(path)).isEmpty();
     }
+
+    /** The services' management endpoints live on their management ports, which the gateway knows nothing of. */
+    @ParameterizedTest
+    @CsvSource({"/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"})
+    void forwards_no_management_path(String path) {
+        assertThat(RouteTable.serviceFor(path)).isEmpty();
+        assertThat(path).doesNotMatch(RouteTable.FORWARDED_PATHS);
+    }
 }

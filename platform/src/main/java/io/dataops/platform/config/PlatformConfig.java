@@ -18,8 +18,8 @@ public interface PlatformConfig {
     boolean revocationCheck();
 
     /**
-     * Content-Security-Policy of every answer outside /q/ (Swagger UI and the dev tools need inline scripts).
-     * Empty: no header.
+     * Content-Security-Policy of every answer of the public port (Swagger UI, which needs inline scripts, is on the
+     * management port). Empty: no header.
      */
     Optional<String> contentSecurityPolicy();
 
