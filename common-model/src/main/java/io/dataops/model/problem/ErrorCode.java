@@ -24,7 +24,13 @@ public enum ErrorCode {
     RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type"),
     JOB_NOT_CANCELLABLE(409, "The job already finished and cannot be cancelled"),
     FILE_BUSY(409, "The file is being processed"),
-    PATH_NOT_CANONICAL(400, "The request path is not written canonically");
+    PATH_NOT_CANONICAL(400, "The request path is not written canonically"),
+    /** A JSON file is not RFC 8259 JSON at a line and column (docs/input-formats.md); also a job's failure code. */
+    JSON_SYNTAX_ERROR(400, "The file is not valid JSON"),
+    JSON_TOO_DEEP(400, "The file's JSON nests too deep"),
+    JSON_TOP_LEVEL_SCALAR(400, "The file's JSON holds no rows"),
+    JSON_UNPAIRED_SURROGATE(400, "The file's JSON escapes half a surrogate pair"),
+    JSON_VALUE_TOO_LONG(400, "The file's JSON has a value longer than a row may be");
 
     private final int status;
     private final String title;

@@ -3,8 +3,9 @@ package io.dataops.ingest.parsing;
 import java.io.Reader;
 
 /**
- * {@link OversizedRecordFilter} for JSON: a record is one element object of the top-level array, or one object of
- * NDJSON; strings and escapes are followed so braces inside text do not count.
+ * {@link OversizedRecordFilter} for JSON: a record is one element of the top-level array that is an object, an array
+ * or a string, or one such value of NDJSON; strings and escapes are followed so brackets inside text do not count.
+ * (A bare number or literal between records is bounded by the parser's token limit instead.)
  */
 final class JsonRecordFilter extends OversizedRecordFilter {
     /** The one property of the object that stands in for a dropped element; JSON text cannot name a NUL key by accident. */
@@ -28,6 +29,8 @@ final class JsonRecordFilter extends OversizedRecordFilter {
                 escaped = true;
             } else if (c == '"') {
                 inString = false;
+                // a string element ends with its closing quote
+                return depth == elementDepth;
             }
             return false;
         }
@@ -39,8 +42,9 @@ final class JsonRecordFilter extends OversizedRecordFilter {
             case '"' -> inString = true;
             case '{', '[' -> depth++;
             case '}', ']' -> {
+                // an array element ends with its ']' as an object element with its '}'
                 depth--;
-                return c == '}' && depth == elementDepth;
+                return depth == elementDepth;
             }
             default -> {
             }
@@ -50,7 +54,7 @@ final class JsonRecordFilter extends OversizedRecordFilter {
 
     @Override
     protected boolean inRecord() {
-        return elementDepth >= 0 && depth > elementDepth;
+        return elementDepth >= 0 && (depth > elementDepth || inString);
     }
 
     @Override

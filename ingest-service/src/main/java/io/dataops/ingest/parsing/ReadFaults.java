@@ -16,6 +16,10 @@ public final class ReadFaults {
     }
 
     private static String what(Throwable fault) {
+        InvalidJsonException invalid = find(fault, InvalidJsonException.class);
+        if (invalid != null) {
+            return invalid.describe();
+        }
         JsonProcessingException json = find(fault, JsonProcessingException.class);
         if (json != null) {
             return "JSON syntax error, " + json.getOriginalMessage() + position(json.getLocation());

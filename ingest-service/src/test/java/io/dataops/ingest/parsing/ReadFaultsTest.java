@@ -27,11 +27,11 @@ class ReadFaultsTest {
             });
         }
         assertThat(rows).extracting(r -> r.values().get("customer_code")).containsExactly("J1", "J2");
-        assertThat(fault).isInstanceOf(UncheckedIOException.class);
+        assertThat(fault).isInstanceOf(InvalidJsonException.class);
 
         String message = ReadFaults.describe(fault, rows.size());
-        assertThat(message).startsWith("The file could not be read after 2 rows: JSON syntax error, ")
-                .contains("'oops'").contains("at line 3, column ")
+        assertThat(message).startsWith("The file could not be read after 2 rows: JSON_SYNTAX_ERROR at line 3, column 19: ")
+                .contains("'oops'")
                 .endsWith("the rows before it were kept, the rest of the file was not read");
     }
 

@@ -8,6 +8,10 @@ public enum ErrorType {
     RECORD_TOO_LARGE,
     /** A value of the row was longer than ingest reads (dataops.ingest.max-field-chars). */
     FIELD_TOO_LARGE,
+    /** A JSON element was not an object (a number, string, true, false, null or an array), so it has no fields. */
+    NOT_AN_OBJECT,
+    /** A JSON object named a field twice, so which value is meant cannot be told. */
+    DUPLICATE_FIELD,
     /** A required field is missing or blank. */
     REQUIRED,
     /** The value is not of the column's type (a number, a date...). */
