@@ -86,4 +86,14 @@ class JsonConformanceTest {
         assertThat(reading.rows()).extracting(JsonCases::outcome).containsExactly(RecordLimits.RECORD_TOO_LARGE,
                 RecordLimits.RECORD_TOO_LARGE, RecordLimits.FIELD_TOO_LARGE, "{a=1}");
     }
+
+    @Test
+    void a_bare_number_element_longer_than_any_token_may_be_stops_the_file_with_its_position() {
+        // records are 100 characters here, so the parser takes tokens of up to 1000 (its floor); this number has 1001
+        JsonCases.Reading reading = JsonCases.read("[{\"a\":1},\n" + "7".repeat(1001) + "]", new RecordLimits(100, 50));
+
+        assertThat(reading.rows()).extracting(JsonCases::outcome).containsExactly("{a=1}");
+        assertThat(reading.fault().code()).isEqualTo(ErrorCode.JSON_VALUE_TOO_LONG);
+        assertThat(reading.fault().line()).isEqualTo(2);
+    }
 }

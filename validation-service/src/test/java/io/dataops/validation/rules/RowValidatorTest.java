@@ -99,6 +99,17 @@ class RowValidatorTest {
     }
 
     @Test
+    void keeps_the_json_row_error_types_ingest_names() {
+        // ingest's names for a JSON element that is not an object and an object naming a field twice
+        SourceRow scalar = new SourceRow(1, null, "42", "Element 1 of the top-level array is a number", "NOT_AN_OBJECT");
+        SourceRow twice = new SourceRow(2, null, "{\"a\":1,\"a\":2}", "Field 'a' appears more than once", "DUPLICATE_FIELD");
+
+        assertThat(validator.validate(scalar)).extracting(RowError::type, RowError::rowNumber)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorType.NOT_AN_OBJECT, 1L));
+        assertThat(validator.validate(twice)).extracting(RowError::type).containsExactly(ErrorType.DUPLICATE_FIELD);
+    }
+
+    @Test
     void accepts_an_order_with_valid_items_or_none() {
         assertThat(orders.validate(order("[{\"product\":\"Widget A\",\"qty\":10,\"price\":25.00}]"))).isEmpty();
         assertThat(orders.validate(order("[]"))).isEmpty();
