@@ -24,7 +24,11 @@ public enum ErrorCode {
     RULE_PARAMETERS_INVALID(400, "The rule's parameters are not valid for its type"),
     JOB_NOT_CANCELLABLE(409, "The job already finished and cannot be cancelled"),
     FILE_BUSY(409, "The file is being processed"),
-    PATH_NOT_CANONICAL(400, "The request path is not written canonically");
+    PATH_NOT_CANONICAL(400, "The request path is not written canonically"),
+    CSV_UNTERMINATED_QUOTE(400, "A quoted CSV field is not closed before the end of the file"),
+    CSV_MALFORMED_HEADER(400, "The CSV header row is not valid CSV"),
+    CSV_EMPTY_HEADER(400, "A CSV header name is empty"),
+    CSV_DUPLICATE_HEADER(400, "Two CSV header names are the same");
 
     private final int status;
     private final String title;

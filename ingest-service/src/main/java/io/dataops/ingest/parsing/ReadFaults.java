@@ -16,6 +16,10 @@ public final class ReadFaults {
     }
 
     private static String what(Throwable fault) {
+        CsvFormatException csv = find(fault, CsvFormatException.class);
+        if (csv != null) {
+            return csv.getMessage();
+        }
         JsonProcessingException json = find(fault, JsonProcessingException.class);
         if (json != null) {
             return "JSON syntax error, " + json.getOriginalMessage() + position(json.getLocation());

@@ -8,6 +8,10 @@ public enum ErrorType {
     RECORD_TOO_LARGE,
     /** A value of the row was longer than ingest reads (dataops.ingest.max-field-chars). */
     FIELD_TOO_LARGE,
+    /** A CSV row has a quote inside a field that does not start with one (docs/input-formats.md). */
+    STRAY_QUOTE,
+    /** A CSV row has text between a closing quote and the next delimiter or line break (docs/input-formats.md). */
+    TEXT_AFTER_QUOTE,
     /** A required field is missing or blank. */
     REQUIRED,
     /** The value is not of the column's type (a number, a date...). */
