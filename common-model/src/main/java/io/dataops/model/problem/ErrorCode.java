@@ -30,7 +30,12 @@ public enum ErrorCode {
     JSON_TOO_DEEP(400, "The file's JSON nests too deep"),
     JSON_TOP_LEVEL_SCALAR(400, "The file's JSON holds no rows"),
     JSON_UNPAIRED_SURROGATE(400, "The file's JSON escapes half a surrogate pair"),
-    JSON_VALUE_TOO_LONG(400, "The file's JSON has a value longer than a row may be");
+    JSON_VALUE_TOO_LONG(400, "The file's JSON has a value longer than a row may be"),
+    /** A CSV file breaks RFC 4180 in a way no row can be read past (docs/input-formats.md); also a job's failure code. */
+    CSV_UNTERMINATED_QUOTE(400, "A quoted CSV field is not closed before the end of the file"),
+    CSV_MALFORMED_HEADER(400, "The CSV header row is not valid CSV"),
+    CSV_EMPTY_HEADER(400, "A CSV header name is empty"),
+    CSV_DUPLICATE_HEADER(400, "Two CSV header names are the same");
 
     private final int status;
     private final String title;

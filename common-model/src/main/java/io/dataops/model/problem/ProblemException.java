@@ -21,6 +21,11 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A fault at a line and column of a file's content (a CSV or JSON syntax error). */
+    public static ProblemException at(ErrorCode code, String detail, long line, long column) {
+        return new ProblemException(Problem.at(code, detail, line, column));
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -1,14 +1,13 @@
 package io.dataops.ingest.parsing;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
 import io.dataops.model.events.SourceRow;
+import io.dataops.model.problem.ErrorCode;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.util.Iterator;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,17 +15,23 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a CSV file (RFC 4180, via FastCSV) row by row. The first row is the header; its names are trimmed and
- * lower-cased so they match target columns. A row whose field count differs from the header's is passed on
- * with {@code malformed} set, so it becomes a row error instead of failing the file.
+ * Reads a CSV file (RFC 4180, docs/input-formats.md "CSV") row by row. The first record is the header; its names are
+ * trimmed and lower-cased so they match target columns, and must be neither empty nor repeated. A row that cannot be
+ * split into the header's columns (another field count, a misplaced quote) is passed on as a row error instead of
+ * failing the file; a fault no row can hold (the header, a quoted field open to the end) stops reading with a
+ * {@link CsvFormatException}.
  */
 public final class CsvRowReader implements RowReader {
-    private final CsvReader<CsvRecord> csv;
-    private final Iterator<CsvRecord> records;
+    /** DATA_ERRORS.error_type of a row with a quote inside an unquoted field ({@code ab"c}). */
+    public static final String STRAY_QUOTE = "STRAY_QUOTE";
+    /** DATA_ERRORS.error_type of a row with text between a closing quote and the next delimiter ({@code "ab"c}). */
+    public static final String TEXT_AFTER_QUOTE = "TEXT_AFTER_QUOTE";
+
+    private final Reader source;
+    private final CsvRecordScanner scanner;
     private final List<String> header;
-    private final StringWriter rawText = new StringWriter();
-    private final CsvWriter rawWriter;
     private final RecordLimits limits;
+    private CsvRecordScanner.Record ahead;
 
     public CsvRowReader(Reader source, char delimiter) {
         this(source, delimiter, RecordLimits.DEFAULT);
@@ -34,20 +39,25 @@ public final class CsvRowReader implements RowReader {
 
     /** Rows and fields beyond {@code limits} become row errors; the rows after them are still read. */
     public CsvRowReader(Reader source, char delimiter, RecordLimits limits) {
+        this.source = source;
         this.limits = limits;
-        this.rawWriter = CsvWriter.builder().fieldSeparator(delimiter)
-                .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(rawText);
-        this.csv = CsvReader.builder()
-                .fieldSeparator(delimiter)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .skipEmptyLines(true)
-                .ofCsvRecord(new ByteOrderMarkSkippingReader(
-                        new CsvRecordFilter(source, delimiter, limits.maxRecordChars())));
-        this.records = csv.iterator();
-        this.header = records.hasNext()
-                ? records.next().getFields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList()
-                : List.of();
+        try {
+            this.scanner = new CsvRecordScanner(new ByteOrderMarkSkippingReader(source), delimiter,
+                    limits.maxRecordChars());
+            this.header = header(scan(true));
+        } catch (RuntimeException e) {
+            // the caller never gets a reader to close
+            closeQuietly(source, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Reader source, RuntimeException failure) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     public List<String> header() {
@@ -56,7 +66,10 @@ public final class CsvRowReader implements RowReader {
 
     @Override
     public boolean hasNext() {
-        return records.hasNext();
+        if (ahead == null) {
+            ahead = scan(false);
+        }
+        return ahead != null;
     }
 
     @Override
@@ -64,16 +77,28 @@ public final class CsvRowReader implements RowReader {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CsvRecord record = records.next();
-        List<String> fields = record.getFields();
-        long line = record.getStartingLineNumber();
-        if (fields.size() == 1 && CsvRecordFilter.MARKER.equals(fields.get(0))) {
+        CsvRecordScanner.Record record = ahead;
+        ahead = null;
+        long line = record.line();
+        if (record.fault() == CsvRecordScanner.Fault.TOO_LARGE) {
             return new SourceRow(line, null, null, limits.recordTooLarge(), RecordLimits.RECORD_TOO_LARGE);
         }
+        String raw = record.raw();
+        if (record.fault() == CsvRecordScanner.Fault.STRAY_QUOTE) {
+            return new SourceRow(line, null, RecordLimits.excerpt(raw), "A quote at line " + record.faultLine()
+                    + ", column " + record.faultColumn() + " is inside a field that does not start with a quote; a field"
+                    + " holding a quote must be enclosed in quotes, the quote doubled (RFC 4180)", STRAY_QUOTE);
+        }
+        if (record.fault() == CsvRecordScanner.Fault.TEXT_AFTER_QUOTE) {
+            return new SourceRow(line, null, RecordLimits.excerpt(raw), "Text follows the closing quote at line "
+                    + record.faultLine() + ", column " + record.faultColumn() + "; a quoted field ends at a delimiter or"
+                    + " a line break, and a quote inside it is doubled (RFC 4180)", TEXT_AFTER_QUOTE);
+        }
+        List<String> fields = record.fields();
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).length() > limits.maxFieldChars()) {
                 String name = i < header.size() ? header.get(i) : "#" + (i + 1);
-                return new SourceRow(line, null, RecordLimits.excerpt(raw(fields)),
+                return new SourceRow(line, null, RecordLimits.excerpt(raw),
                         limits.fieldTooLarge(name, fields.get(i).length()), RecordLimits.FIELD_TOO_LARGE);
             }
         }
@@ -83,26 +108,54 @@ public final class CsvRowReader implements RowReader {
         }
         String malformed = fields.size() == header.size() ? null
                 : "Expected " + header.size() + " fields as in the header, found " + fields.size();
-        return new SourceRow(line, values, raw(fields), malformed);
+        return new SourceRow(line, values, raw, malformed);
     }
 
-    /** The row re-encoded as CSV; one writer per reader, its buffer emptied after each row. */
-    private String raw(List<String> fields) {
+    private CsvRecordScanner.Record scan(boolean withFieldColumns) {
         try {
-            rawWriter.writeRecord(fields);
-            rawWriter.flush();
+            return scanner.next(withFieldColumns);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        StringBuffer buffer = rawText.getBuffer();
-        int end = buffer.length() > 0 && buffer.charAt(buffer.length() - 1) == '\n' ? buffer.length() - 1 : buffer.length();
-        String line = buffer.substring(0, end);
-        buffer.setLength(0);
-        return line;
+    }
+
+    /** The header's names, or an empty list for a file without any record. */
+    private List<String> header(CsvRecordScanner.Record record) {
+        if (record == null) {
+            return List.of();
+        }
+        if (record.fault() != null) {
+            throw switch (record.fault()) {
+                case TOO_LARGE -> new CsvFormatException(ErrorCode.CSV_MALFORMED_HEADER, record.line(), 1,
+                        "the header has more than " + limits.maxRecordChars() + " characters");
+                case STRAY_QUOTE -> new CsvFormatException(ErrorCode.CSV_MALFORMED_HEADER, record.faultLine(),
+                        record.faultColumn(), "a quote inside a header name that does not start with a quote");
+                case TEXT_AFTER_QUOTE -> new CsvFormatException(ErrorCode.CSV_MALFORMED_HEADER, record.faultLine(),
+                        record.faultColumn(), "text follows the closing quote of a header name");
+            };
+        }
+        List<String> names = new ArrayList<>(record.fields().size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < record.fields().size(); i++) {
+            String name = record.fields().get(i).trim().toLowerCase(Locale.ROOT);
+            long[] at = record.fieldColumns()[i];
+            if (name.isEmpty()) {
+                throw new CsvFormatException(ErrorCode.CSV_EMPTY_HEADER, at[0], at[1], "header field " + (i + 1)
+                        + " has no name, so its values could not be given to any column");
+            }
+            Integer earlier = seen.putIfAbsent(name, i + 1);
+            if (earlier != null) {
+                throw new CsvFormatException(ErrorCode.CSV_DUPLICATE_HEADER, at[0], at[1], "header field " + (i + 1)
+                        + " is named '" + name + "' like field " + earlier + " (names are compared trimmed and in"
+                        + " lower case)");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     @Override
     public void close() throws IOException {
-        csv.close();
+        source.close();
     }
 }

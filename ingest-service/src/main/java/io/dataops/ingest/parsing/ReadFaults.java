@@ -20,6 +20,10 @@ public final class ReadFaults {
         if (invalid != null) {
             return invalid.describe();
         }
+        CsvFormatException csv = find(fault, CsvFormatException.class);
+        if (csv != null) {
+            return csv.getMessage();
+        }
         JsonProcessingException json = find(fault, JsonProcessingException.class);
         if (json != null) {
             return "JSON syntax error, " + json.getOriginalMessage() + position(json.getLocation());

@@ -12,6 +12,10 @@ public enum ErrorType {
     NOT_AN_OBJECT,
     /** A JSON object named a field twice, so which value is meant cannot be told. */
     DUPLICATE_FIELD,
+    /** A CSV row has a quote inside a field that does not start with one (docs/input-formats.md). */
+    STRAY_QUOTE,
+    /** A CSV row has text between a closing quote and the next delimiter or line break (docs/input-formats.md). */
+    TEXT_AFTER_QUOTE,
     /** A required field is missing or blank. */
     REQUIRED,
     /** The value is not of the column's type (a number, a date...). */

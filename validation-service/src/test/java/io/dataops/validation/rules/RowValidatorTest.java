@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RowValidatorTest {
     /** The seed's process request (section 6.2). */
@@ -84,6 +85,16 @@ class RowValidatorTest {
         SourceRow malformed = new SourceRow(3, Map.of(), "a,b", "Expected 3 fields as in the header, found 2");
 
         assertThat(validator.validate(malformed)).extracting(RowError::type).containsExactly(ErrorType.MALFORMED_ROW);
+    }
+
+    @Test
+    void a_csv_row_with_a_misplaced_quote_keeps_the_error_type_ingest_named_with_its_message() {
+        SourceRow stray = new SourceRow(4, null, "ab\"c,d", "A quote at line 4, column 3 is inside a field", "STRAY_QUOTE");
+        SourceRow afterQuote = new SourceRow(5, null, "\"ab\"c,d", "Text follows the closing quote", "TEXT_AFTER_QUOTE");
+
+        assertThat(validator.validate(stray)).extracting(RowError::rowNumber, RowError::type, RowError::message)
+                .containsExactly(tuple(4L, ErrorType.STRAY_QUOTE, "A quote at line 4, column 3 is inside a field"));
+        assertThat(validator.validate(afterQuote)).extracting(RowError::type).containsExactly(ErrorType.TEXT_AFTER_QUOTE);
     }
 
     private final RowValidator orders = new RowValidator(TargetTables.ORDERS, ValidationRules.none());
