@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A row of DATA_ERRORS, read side (rows are written in JDBC batches by {@link ValidationLedger}). */
+/** A row of DATA_ERRORS, read side (rows are written in JDBC batches by {@link DataErrorWriter}). */
 @Entity
 @Table(name = "data_errors")
 public class DataError extends PanacheEntityBase {

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A row of FILE_QUALITY, read side (written by {@link ValidationLedger#recordQuality}). */
+/** A row of FILE_QUALITY, read side (written by {@link QualityStore#record}). */
 @Entity
 @Table(name = "file_quality")
 public class FileQuality extends PanacheEntityBase {
