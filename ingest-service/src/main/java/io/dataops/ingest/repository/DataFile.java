@@ -1,7 +1,6 @@
 package io.dataops.ingest.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,25 +23,16 @@ public class DataFile extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String filename;
-    @Column(name = "original_name")
     public String originalName;
-    @Column(name = "file_type")
     public String fileType;
-    @Column(name = "file_size")
     public long fileSize;
     public String sha256;
-    @Column(name = "row_count")
     public Long rowCount;
     public String status;
-    @Column(name = "uploaded_by")
     public long uploadedBy;
-    @Column(name = "uploaded_at")
     public Instant uploadedAt;
-    @Column(name = "processed_at")
     public Instant processedAt;
-    @Column(name = "error_message")
     public String errorMessage;
     /** validation-service's score of the newest run (FileQualityScored), 0..1; null until one is scored. */
-    @Column(name = "quality_score")
     public java.math.BigDecimal qualityScore;
 }

@@ -1,7 +1,6 @@
 package io.dataops.job.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,46 +24,29 @@ public class Job extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "job_name")
     public String jobName;
-    @Column(name = "job_type")
     public String jobType;
     public String status;
-    @Column(name = "file_id")
     public Long fileId;
-    @Column(name = "started_by")
     public Long startedBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "started_at")
     public Instant startedAt;
-    @Column(name = "completed_at")
     public Instant completedAt;
     /** JSON text. */
     public String parameters;
     /** JSON text. */
     public String result;
-    @Column(name = "error_message")
     public String errorMessage;
-    @Column(name = "rows_read")
     public long rowsRead;
-    @Column(name = "rows_valid")
     public long rowsValid;
-    @Column(name = "rows_rejected")
     public long rowsRejected;
-    @Column(name = "rows_loaded")
     public long rowsLoaded;
     /** Rows ingest has read from the file so far (ahead of rowsRead, which counts validated rows). */
-    @Column(name = "rows_ingested")
     public long rowsIngested;
-    @Column(name = "bytes_read")
     public long bytesRead;
-    @Column(name = "bytes_total")
     public Long bytesTotal;
     /** The file's row count, known once ingest finished reading it. */
-    @Column(name = "rows_total")
     public Long rowsTotal;
-    @Column(name = "cancelled_by")
     public Long cancelledBy;
 
     public boolean finished() {

@@ -26,7 +26,7 @@ public class DataErrorWriter {
                         clip(row.message(), 1000), clip(row.field(), 50), clip(row.value(), 500)});
     }
 
-    static String clip(String text, int max) {
+    private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
