@@ -1,5 +1,6 @@
 package io.dataops.ingest.repository;
 
+import io.dataops.model.status.FileStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,11 +14,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "data_files")
 public class DataFile extends PanacheEntityBase {
-    public static final String UPLOADED = "uploaded";
-    public static final String PROCESSING = "processing";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,7 +24,7 @@ public class DataFile extends PanacheEntityBase {
     public long fileSize;
     public String sha256;
     public Long rowCount;
-    public String status;
+    public FileStatus status;
     public long uploadedBy;
     public Instant uploadedAt;
     public Instant processedAt;

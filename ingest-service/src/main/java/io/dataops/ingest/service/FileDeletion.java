@@ -1,5 +1,6 @@
 package io.dataops.ingest.service;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
@@ -42,7 +43,7 @@ public class FileDeletion {
             if (file == null) {
                 throw ProblemException.notFound("File", fileId);
             }
-            boolean running = DataFile.PROCESSING.equals(file.status)
+            boolean running = file.status == FileStatus.PROCESSING
                     || FileRun.count("fileId = ?1 and state in ?2", fileId, List.of(FileRun.QUEUED, FileRun.EMITTING)) > 0;
             if (running) {
                 throw new ProblemException(ErrorCode.FILE_BUSY,

@@ -1,5 +1,6 @@
 package io.dataops.ingest.service;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.parsing.FileFormat;
@@ -77,7 +78,7 @@ public class FileIngestion {
         file.fileType = format.fileType();
         file.fileSize = size;
         file.sha256 = sha256;
-        file.status = DataFile.UPLOADED;
+        file.status = FileStatus.UPLOADED;
         file.uploadedBy = uploadedBy;
         file.uploadedAt = now;
         file.persist();

@@ -1,5 +1,6 @@
 package io.dataops.ingest.service;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.client.JobClient;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
@@ -62,7 +63,7 @@ public class FileProcessing {
         if (file == null) {
             throw ProblemException.notFound("File", fileId);
         }
-        if (DataFile.PROCESSING.equals(file.status)) {
+        if (file.status == FileStatus.PROCESSING) {
             throw new ProblemException(ErrorCode.CONFLICT, "File " + fileId + " is already being processed");
         }
         TargetTable target = TargetTables.require(targetName);
@@ -138,7 +139,7 @@ public class FileProcessing {
     void queue(long fileId, long jobId, TargetTable target, ValidationRules rules, LoadMode mode, CsvDialect dialect,
                Charset encoding) {
         DataFile file = DataFile.findById(fileId);
-        file.status = DataFile.PROCESSING;
+        file.status = FileStatus.PROCESSING;
         file.errorMessage = null;
         file.processedAt = null;
         FileRun run = new FileRun();

@@ -1,5 +1,6 @@
 package io.dataops.ingest.rest;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
@@ -72,7 +73,7 @@ class FileLifecycleTest {
             run.encoding = "utf-8";
             run.createdAt = Instant.now();
             run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = DataFile.PROCESSING;
+            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
         });
     }
 

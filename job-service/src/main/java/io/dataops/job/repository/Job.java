@@ -1,5 +1,6 @@
 package io.dataops.job.repository;
 
+import io.dataops.model.status.JobStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,25 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Set;
 
 /** A row of JOBS: one run of work (a file's processing, later a scheduled pull) and how far it got. */
 @Entity
 @Table(name = "jobs")
 public class Job extends PanacheEntityBase {
-    public static final String PENDING = "pending";
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
-    public static final Set<String> FINISHED = Set.of(COMPLETED, FAILED, CANCELLED);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String jobName;
     public String jobType;
-    public String status;
+    public JobStatus status;
     public Long fileId;
     public Long startedBy;
     public Instant createdAt;
@@ -50,6 +43,6 @@ public class Job extends PanacheEntityBase {
     public Long cancelledBy;
 
     public boolean finished() {
-        return FINISHED.contains(status);
+        return status != null && status.finished();
     }
 }

@@ -1,5 +1,6 @@
 package io.dataops.job.service;
 
+import io.dataops.model.status.JobStatus;
 import io.dataops.job.messaging.PipelineEventPublisher;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
@@ -29,7 +30,7 @@ public class JobCancellation {
             if (found == null) {
                 throw ProblemException.notFound("Job", jobId);
             }
-            if (!JobLifecycle.cancel(found, userId, Instant.now()) && !Job.CANCELLED.equals(found.status)) {
+            if (!JobLifecycle.cancel(found, userId, Instant.now()) && found.status != JobStatus.CANCELLED) {
                 throw new ProblemException(ErrorCode.JOB_NOT_CANCELLABLE,
                         "Job " + jobId + " is " + found.status + "; only a pending or running job can be cancelled");
             }

@@ -1,5 +1,6 @@
 package io.dataops.report.repository;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.platform.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class DashboardModel {
+    /** A job whose processing was requested and has not started: the dashboard's word for job-service's pending. */
+    public static final String QUEUED = "queued";
+
     private final Sql sql;
 
     public DashboardModel(DataSource dataSource) {
@@ -28,12 +32,12 @@ public class DashboardModel {
                 fileId, Timestamp.from(at));
     }
 
-    public void fileStatus(long fileId, String status, Instant at) {
+    public void fileStatus(long fileId, FileStatus status, Instant at) {
         sql.update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(20 CHAR)) AS status,"
                 + " CAST(? AS TIMESTAMP) AS at FROM dual) s ON (f.file_id = s.file_id)"
                 + " WHEN MATCHED THEN UPDATE SET f.status = s.status"
                 + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at) VALUES (s.file_id, s.status, s.at)",
-                fileId, status, Timestamp.from(at));
+                fileId, status.value(), Timestamp.from(at));
     }
 
     public void fileLoaded(long fileId, String target, long loaded, long rejected, Instant at) {
