@@ -1,9 +1,9 @@
 package io.dataops.ingest.repository;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.model.api.PageRequest;
 import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

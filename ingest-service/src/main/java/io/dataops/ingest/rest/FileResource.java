@@ -1,6 +1,5 @@
 package io.dataops.ingest.rest;
 
-import io.dataops.model.status.FileStatus;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.DataFileRepository;
@@ -17,6 +16,7 @@ import io.dataops.model.problem.ProblemException;
 import io.dataops.platform.audit.AuditContext;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,12 +1,12 @@
 package io.dataops.ingest.service;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

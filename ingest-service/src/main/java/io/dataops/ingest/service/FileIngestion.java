@@ -1,6 +1,5 @@
 package io.dataops.ingest.service;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.parsing.FileFormat;
@@ -8,6 +7,7 @@ import io.dataops.ingest.repository.DataFile;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,6 +1,5 @@
 package io.dataops.ingest.service;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.client.JobClient;
 import io.dataops.ingest.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
@@ -14,6 +13,7 @@ import io.dataops.model.events.ValidationRules;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import io.dataops.model.targets.TargetTable;
 import io.dataops.model.targets.TargetTables;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.dataops.ingest.service;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.FileStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,6 +1,5 @@
 package io.dataops.ingest.rest;
 
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
@@ -11,6 +10,7 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.ValidationRules;
+import io.dataops.model.status.FileStatus;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;

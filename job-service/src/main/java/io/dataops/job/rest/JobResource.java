@@ -1,6 +1,5 @@
 package io.dataops.job.rest;
 
-import io.dataops.model.status.JobStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataops.job.config.JobConfig;
@@ -20,6 +19,7 @@ import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
+import io.dataops.model.status.JobStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;

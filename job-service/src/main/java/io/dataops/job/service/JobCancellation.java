@@ -1,11 +1,11 @@
 package io.dataops.job.service;
 
-import io.dataops.model.status.JobStatus;
 import io.dataops.job.messaging.PipelineEventPublisher;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.JobStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 

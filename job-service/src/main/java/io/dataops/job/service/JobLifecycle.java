@@ -1,9 +1,9 @@
 package io.dataops.job.service;
 
-import io.dataops.model.status.JobStatus;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.JobStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

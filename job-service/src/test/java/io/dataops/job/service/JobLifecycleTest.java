@@ -1,8 +1,8 @@
 package io.dataops.job.service;
 
-import io.dataops.model.status.JobStatus;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.JobStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

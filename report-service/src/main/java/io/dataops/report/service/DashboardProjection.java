@@ -1,8 +1,8 @@
 package io.dataops.report.service;
 
+import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.status.FileStatus;
 import io.dataops.model.status.JobStatus;
-import io.dataops.model.events.PipelineEvent;
 import io.dataops.report.repository.DashboardModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
