@@ -1,5 +1,5 @@
 import io.dataops.ingest.parsing.CsvRowReader;
-import io.dataops.loader.mapping.MergeStatement;
+import io.dataops.loader.sql.MergeStatement;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.model.targets.TargetTables;

@@ -1,7 +1,6 @@
 package io.dataops.gateway.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,19 +17,12 @@ public class RefreshToken extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "user_id")
     public long userId;
-    @Column(name = "family_id")
     public String familyId;
-    @Column(name = "token_hash")
     public String tokenHash;
-    @Column(name = "expires_at")
     public Instant expiresAt;
-    @Column(name = "used_at")
     public Instant usedAt;
-    @Column(name = "revoked_at")
     public Instant revokedAt;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static Optional<RefreshToken> byHash(String hash) {

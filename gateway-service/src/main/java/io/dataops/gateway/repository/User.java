@@ -1,7 +1,6 @@
 package io.dataops.gateway.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,14 +19,10 @@ public class User extends PanacheEntityBase {
     public Long id;
     public String username;
     public String email;
-    @Column(name = "password_hash")
     public String passwordHash;
     public String role;
-    @Column(name = "is_active")
     public int isActive;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public static Optional<User> byUsername(String username) {

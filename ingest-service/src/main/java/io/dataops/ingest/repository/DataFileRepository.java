@@ -3,6 +3,7 @@ package io.dataops.ingest.repository;
 import io.dataops.model.api.PageRequest;
 import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class DataFileRepository {
         Parameters params = new Parameters();
         if (filter.status() != null) {
             where.add("status = :status");
-            params.and("status", filter.status());
+            params.and("status", FileStatus.of(filter.status())); // a value that names no status matches no file
         }
         if (filter.fileType() != null) {
             where.add("fileType = :fileType");

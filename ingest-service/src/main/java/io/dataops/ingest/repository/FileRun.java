@@ -1,7 +1,6 @@
 package io.dataops.ingest.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,26 +19,19 @@ public class FileRun extends PanacheEntityBase {
     public static final String CANCELLED = "cancelled";
 
     @Id
-    @Column(name = "job_id")
     public long jobId;
-    @Column(name = "file_id")
     public long fileId;
-    @Column(name = "target_table")
     public String targetTable;
     /** The run's validation rules as JSON (EventCodec form). */
     public String rules;
     /** The run's load mode, LoadMode's wire name: insert or upsert. */
-    @Column(name = "load_mode")
     public String loadMode = "insert";
     public String state;
     /** "," ";" "|" or "tab"; null for JSON files. */
     public String delimiter;
     public String encoding;
-    @Column(name = "batches_emitted")
     public int batchesEmitted;
-    @Column(name = "rows_emitted")
     public long rowsEmitted;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static boolean cancelled(long jobId) {

@@ -16,6 +16,7 @@ import io.dataops.model.problem.ProblemException;
 import io.dataops.platform.audit.AuditContext;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class FileResource {
 
     /** Seed 6.2 upload response, and the detail shape of one file. */
     public record FileView(long id, String filename, String originalName, String fileType, long fileSize,
-                           String sha256, Long rowCount, String status, long uploadedBy, Instant uploadedAt,
+                           String sha256, Long rowCount, FileStatus status, long uploadedBy, Instant uploadedAt,
                            Instant processedAt, String errorMessage, java.math.BigDecimal qualityScore) {
         static FileView of(DataFile f) {
             return new FileView(f.id, f.filename, f.originalName, f.fileType, f.fileSize, f.sha256, f.rowCount,
@@ -73,7 +74,7 @@ public class FileResource {
                                  String delimiter, String encoding, String mode) {
     }
 
-    public record ProcessResponse(long jobId, long fileId, String status, String message) {
+    public record ProcessResponse(long jobId, long fileId, FileStatus status, String message) {
     }
 
     @POST
@@ -124,7 +125,7 @@ public class FileResource {
         }
         FileProcessing.Started started = processing.start(id, request.targetTable(), request.validationRules(),
                 new FileProcessing.ReadOptions(request.delimiter(), request.encoding()), request.mode(), authorization);
-        return Response.accepted(new ProcessResponse(started.jobId(), started.fileId(), "processing",
+        return Response.accepted(new ProcessResponse(started.jobId(), started.fileId(), FileStatus.PROCESSING,
                 "Processing started")).build();
     }
 

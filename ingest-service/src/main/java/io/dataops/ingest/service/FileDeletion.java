@@ -6,6 +6,7 @@ import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -42,7 +43,7 @@ public class FileDeletion {
             if (file == null) {
                 throw ProblemException.notFound("File", fileId);
             }
-            boolean running = DataFile.PROCESSING.equals(file.status)
+            boolean running = file.status == FileStatus.PROCESSING
                     || FileRun.count("fileId = ?1 and state in ?2", fileId, List.of(FileRun.QUEUED, FileRun.EMITTING)) > 0;
             if (running) {
                 throw new ProblemException(ErrorCode.FILE_BUSY,

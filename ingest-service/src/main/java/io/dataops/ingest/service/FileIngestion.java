@@ -7,6 +7,7 @@ import io.dataops.ingest.repository.DataFile;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -77,7 +78,7 @@ public class FileIngestion {
         file.fileType = format.fileType();
         file.fileSize = size;
         file.sha256 = sha256;
-        file.status = DataFile.UPLOADED;
+        file.status = FileStatus.UPLOADED;
         file.uploadedBy = uploadedBy;
         file.uploadedAt = now;
         file.persist();

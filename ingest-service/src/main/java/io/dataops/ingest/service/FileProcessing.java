@@ -13,6 +13,7 @@ import io.dataops.model.events.ValidationRules;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.FileStatus;
 import io.dataops.model.targets.TargetTable;
 import io.dataops.model.targets.TargetTables;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,7 @@ public class FileProcessing {
         if (file == null) {
             throw ProblemException.notFound("File", fileId);
         }
-        if (DataFile.PROCESSING.equals(file.status)) {
+        if (file.status == FileStatus.PROCESSING) {
             throw new ProblemException(ErrorCode.CONFLICT, "File " + fileId + " is already being processed");
         }
         TargetTable target = TargetTables.require(targetName);
@@ -138,7 +139,7 @@ public class FileProcessing {
     void queue(long fileId, long jobId, TargetTable target, ValidationRules rules, LoadMode mode, CsvDialect dialect,
                Charset encoding) {
         DataFile file = DataFile.findById(fileId);
-        file.status = DataFile.PROCESSING;
+        file.status = FileStatus.PROCESSING;
         file.errorMessage = null;
         file.processedAt = null;
         FileRun run = new FileRun();

@@ -3,6 +3,7 @@ package io.dataops.ingest.service;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.FileStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,12 +30,12 @@ public class FileStatusTracker {
             return;
         }
         if (event instanceof PipelineEvent.FileLoaded loaded) {
-            file.status = DataFile.COMPLETED;
+            file.status = FileStatus.COMPLETED;
             file.rowCount = loaded.rowsRead();
             file.processedAt = loaded.at();
             file.errorMessage = null;
         } else if (event instanceof PipelineEvent.FileFailed failed) {
-            file.status = DataFile.FAILED;
+            file.status = FileStatus.FAILED;
             file.processedAt = failed.at();
             file.errorMessage = truncate(failed.reason(), 1000);
         } else if (event instanceof PipelineEvent.FileQualityScored scored) {
@@ -56,8 +57,8 @@ public class FileStatusTracker {
         }
         boolean newerRun = FileRun.count("fileId = ?1 and createdAt > ?2", run.fileId, run.createdAt) > 0;
         DataFile file = DataFile.findById(run.fileId);
-        if (file != null && !newerRun && DataFile.PROCESSING.equals(file.status)) {
-            file.status = DataFile.CANCELLED;
+        if (file != null && !newerRun && file.status == FileStatus.PROCESSING) {
+            file.status = FileStatus.CANCELLED;
             file.processedAt = cancelled.at();
             file.errorMessage = null;
         }

@@ -10,6 +10,7 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.ValidationRules;
+import io.dataops.model.status.FileStatus;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
@@ -72,7 +73,7 @@ class FileLifecycleTest {
             run.encoding = "utf-8";
             run.createdAt = Instant.now();
             run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = DataFile.PROCESSING;
+            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
         });
     }
 

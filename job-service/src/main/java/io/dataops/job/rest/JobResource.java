@@ -19,6 +19,7 @@ import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
+import io.dataops.model.status.JobStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +94,7 @@ public class JobResource {
                            Double percent, Double rowsPerSecond, Long etaSeconds) {
     }
 
-    public record JobView(long id, String jobName, String jobType, String status, Long fileId, Long startedBy,
+    public record JobView(long id, String jobName, String jobType, JobStatus status, Long fileId, Long startedBy,
                           Instant createdAt, Instant startedAt, Instant completedAt, JsonNode parameters,
                           JsonNode result, String errorMessage, Progress progress) {
     }
@@ -111,7 +112,7 @@ public class JobResource {
         job.jobName = request.jobName();
         job.jobType = request.jobType();
         job.fileId = request.fileId();
-        job.status = Job.PENDING;
+        job.status = JobStatus.PENDING;
         job.startedBy = userId();
         job.createdAt = Instant.now();
         job.parameters = request.parameters() == null || request.parameters().isNull() ? null : request.parameters().toString();
@@ -130,7 +131,7 @@ public class JobResource {
         Parameters params = new Parameters();
         if (status != null) {
             where.add("status = :status");
-            params.and("status", status);
+            params.and("status", JobStatus.of(status)); // a value that names no status matches no job
         }
         if (jobType != null) {
             where.add("jobType = :jobType");
@@ -192,7 +193,7 @@ public class JobResource {
                 // inclusive "until finished": the finished view passes, the next tick ends the stream
                 .select().first(view -> {
                     boolean send = !ended.get();
-                    if (Job.FINISHED.contains(view.status())) {
+                    if (view.status().finished()) {
                         ended.set(true);
                     }
                     return send;

@@ -5,6 +5,7 @@ import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.model.status.JobStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +30,7 @@ public class JobCancellation {
             if (found == null) {
                 throw ProblemException.notFound("Job", jobId);
             }
-            if (!JobLifecycle.cancel(found, userId, Instant.now()) && !Job.CANCELLED.equals(found.status)) {
+            if (!JobLifecycle.cancel(found, userId, Instant.now()) && found.status != JobStatus.CANCELLED) {
                 throw new ProblemException(ErrorCode.JOB_NOT_CANCELLABLE,
                         "Job " + jobId + " is " + found.status + "; only a pending or running job can be cancelled");
             }

@@ -3,6 +3,7 @@ package io.dataops.job.service;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.JobStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +39,12 @@ public final class JobLifecycle {
             return;
         }
         if (event instanceof PipelineEvent.FileProcessingStarted started) {
-            job.status = Job.RUNNING;
+            job.status = JobStatus.RUNNING;
             job.startedAt = job.startedAt == null ? started.at() : job.startedAt;
         } else if (event instanceof PipelineEvent.JobProgressed progress) {
             raise(job, progress.rowsRead(), progress.rowsValid(), progress.rowsRejected(), progress.rowsLoaded());
         } else if (event instanceof PipelineEvent.FileLoaded loaded) {
-            job.status = Job.COMPLETED;
+            job.status = JobStatus.COMPLETED;
             job.startedAt = job.startedAt == null ? loaded.at() : job.startedAt;
             job.completedAt = loaded.at();
             job.rowsRead = loaded.rowsRead();
@@ -52,7 +53,7 @@ public final class JobLifecycle {
             job.rowsLoaded = loaded.rowsLoaded();
             job.result = EventCodec.encode(result(loaded));
         } else if (event instanceof PipelineEvent.FileFailed failed) {
-            job.status = Job.FAILED;
+            job.status = JobStatus.FAILED;
             job.completedAt = failed.at();
             String reason = failed.reason();
             job.errorMessage = reason == null || reason.length() <= ERROR_MESSAGE_MAX ? reason : reason.substring(0, ERROR_MESSAGE_MAX);
@@ -73,7 +74,7 @@ public final class JobLifecycle {
         if (job.finished()) {
             return false;
         }
-        job.status = Job.CANCELLED;
+        job.status = JobStatus.CANCELLED;
         job.completedAt = at;
         job.cancelledBy = by;
         return true;

@@ -1,6 +1,7 @@
 package io.dataops.job.service;
 
 import io.dataops.job.repository.Job;
+import io.dataops.model.status.JobStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +26,12 @@ public record ProgressEstimate(Double percent, Double rowsPerSecond, Long etaSec
     }
 
     /** @param rowsDone rows loaded or rejected so far */
-    public static ProgressEstimate of(String status, Instant startedAt, Instant completedAt, long rowsDone,
+    public static ProgressEstimate of(JobStatus status, Instant startedAt, Instant completedAt, long rowsDone,
                                       Long rowsTotal, long rowsIngested, long bytesRead, Long bytesTotal, Instant now) {
-        boolean finished = Job.FINISHED.contains(status);
+        boolean finished = status.finished();
         Double total = total(rowsTotal, rowsIngested, bytesRead, bytesTotal);
         Double percent;
-        if (Job.COMPLETED.equals(status)) {
+        if (status == JobStatus.COMPLETED) {
             percent = 100.0;
         } else if (total == null) {
             percent = null;

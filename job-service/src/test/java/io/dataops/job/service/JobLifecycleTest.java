@@ -2,6 +2,7 @@ package io.dataops.job.service;
 
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.status.JobStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ class JobLifecycleTest {
     private static Job pendingJob() {
         Job job = new Job();
         job.id = 7L;
-        job.status = Job.PENDING;
+        job.status = JobStatus.PENDING;
         return job;
     }
 
@@ -26,7 +27,7 @@ class JobLifecycleTest {
         JobLifecycle.apply(job, new PipelineEvent.FileProcessingStarted(7, 70, "customers", T1));
         JobLifecycle.apply(job, new PipelineEvent.FileProcessingStarted(7, 70, "customers", T2));
 
-        assertThat(job.status).isEqualTo(Job.RUNNING);
+        assertThat(job.status).isEqualTo(JobStatus.RUNNING);
         assertThat(job.startedAt).isEqualTo(T1);
     }
 
@@ -56,7 +57,7 @@ class JobLifecycleTest {
         JobLifecycle.apply(job, new PipelineEvent.FileProcessingStarted(7, 70, "orders", T1));
         JobLifecycle.apply(job, new PipelineEvent.FileLoaded(7, 70, "orders", 12, 10, 3, 9, T2));
 
-        assertThat(job.status).isEqualTo(Job.COMPLETED);
+        assertThat(job.status).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.startedAt).isEqualTo(T1);
         assertThat(job.completedAt).isEqualTo(T2);
         assertThat(new long[]{job.rowsRead, job.rowsValid, job.rowsRejected, job.rowsLoaded}).containsExactly(12, 10, 3, 9);
@@ -75,7 +76,7 @@ class JobLifecycleTest {
         JobLifecycle.apply(job, new PipelineEvent.FileFailed(7, 70, "late failure", T3));
         JobLifecycle.apply(job, new PipelineEvent.FileLoaded(7, 70, "customers", 6, 6, 0, 6, T3));
 
-        assertThat(job.status).isEqualTo(Job.COMPLETED);
+        assertThat(job.status).isEqualTo(JobStatus.COMPLETED);
         assertThat(job.completedAt).isEqualTo(T1);
         assertThat(job.errorMessage).isNull();
         assertThat(job.result).isEqualTo(result);
@@ -88,7 +89,7 @@ class JobLifecycleTest {
         JobLifecycle.apply(job, new PipelineEvent.FileFailed(7, 70, "x".repeat(2500), T1));
         JobLifecycle.apply(job, new PipelineEvent.FileProcessingStarted(7, 70, "customers", T2));
 
-        assertThat(job.status).isEqualTo(Job.FAILED);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
         assertThat(job.completedAt).isEqualTo(T1);
         assertThat(job.errorMessage).hasSize(2000);
     }

@@ -1,7 +1,6 @@
 package io.dataops.loader.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,19 +14,14 @@ import java.time.Instant;
 public class Customer extends PanacheEntityBase {
     @Id
     public Long id;
-    @Column(name = "customer_code")
     public String customerCode;
     public String name;
     public String email;
     public String phone;
     public String country;
     public String segment;
-    @Column(name = "credit_limit")
     public BigDecimal creditLimit;
-    @Column(name = "is_active")
     public int isActive;
-    @Column(name = "source_file_id")
     public Long sourceFileId;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

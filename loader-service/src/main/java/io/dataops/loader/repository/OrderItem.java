@@ -1,7 +1,6 @@
 package io.dataops.loader.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,9 +14,7 @@ import java.util.List;
 public class OrderItem extends PanacheEntityBase {
     @Id
     public Long id;
-    @Column(name = "order_id")
     public Long orderId;
-    @Column(name = "line_no")
     public int lineNo;
     public String product;
     public int qty;

@@ -1,12 +1,10 @@
 package io.dataops.report.repository;
 
+import io.dataops.model.status.FileStatus;
+import io.dataops.platform.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -18,29 +16,32 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class DashboardModel {
-    private final DataSource dataSource;
+    /** A job whose processing was requested and has not started: the dashboard's word for job-service's pending. */
+    public static final String QUEUED = "queued";
+
+    private final Sql sql;
 
     public DashboardModel(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
     }
 
     public void fileUploaded(long fileId, Instant at) {
-        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS TIMESTAMP) AS at FROM dual) s"
+        sql.update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS TIMESTAMP) AS at FROM dual) s"
                 + " ON (f.file_id = s.file_id)"
                 + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at) VALUES (s.file_id, 'uploaded', s.at)",
                 fileId, Timestamp.from(at));
     }
 
-    public void fileStatus(long fileId, String status, Instant at) {
-        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(20 CHAR)) AS status,"
+    public void fileStatus(long fileId, FileStatus status, Instant at) {
+        sql.update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(20 CHAR)) AS status,"
                 + " CAST(? AS TIMESTAMP) AS at FROM dual) s ON (f.file_id = s.file_id)"
                 + " WHEN MATCHED THEN UPDATE SET f.status = s.status"
                 + " WHEN NOT MATCHED THEN INSERT (file_id, status, uploaded_at) VALUES (s.file_id, s.status, s.at)",
-                fileId, status, Timestamp.from(at));
+                fileId, status.value(), Timestamp.from(at));
     }
 
     public void fileLoaded(long fileId, String target, long loaded, long rejected, Instant at) {
-        update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(50 CHAR)) AS target_table,"
+        sql.update("MERGE INTO dashboard_files f USING (SELECT CAST(? AS NUMBER(19)) AS file_id, CAST(? AS VARCHAR2(50 CHAR)) AS target_table,"
                 + " CAST(? AS NUMBER(19)) AS rows_loaded, CAST(? AS NUMBER(19)) AS rows_rejected, CAST(? AS TIMESTAMP) AS at FROM dual) s"
                 + " ON (f.file_id = s.file_id)"
                 + " WHEN MATCHED THEN UPDATE SET f.status = 'completed', f.target_table = s.target_table,"
@@ -57,7 +58,7 @@ public class DashboardModel {
     public boolean jobStatus(long jobId, long fileId, String status, Instant at) {
         // MERGE counts only rows it inserted or updated: a WHEN MATCHED row filtered out by WHERE counts 0
         // in Oracle and in H2 alike.
-        return update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
+        return sql.update("MERGE INTO dashboard_jobs j USING (SELECT CAST(? AS NUMBER(19)) AS job_id, CAST(? AS NUMBER(19)) AS file_id,"
                 + " CAST(? AS VARCHAR2(20 CHAR)) AS status, CAST(? AS TIMESTAMP) AS at FROM dual) s ON (j.job_id = s.job_id)"
                 + " WHEN MATCHED THEN UPDATE SET j.status = s.status, j.updated_at = s.at"
                 + "   WHERE j.status NOT IN ('completed', 'failed', 'cancelled') AND s.status <> 'queued'"
@@ -67,7 +68,7 @@ public class DashboardModel {
 
     /** The job's target, from the events that name it; the row exists (jobStatus ran first for the same event). */
     public void jobTarget(long jobId, String target) {
-        update("UPDATE dashboard_jobs SET target_table = ? WHERE job_id = ?", target, jobId);
+        sql.update("UPDATE dashboard_jobs SET target_table = ? WHERE job_id = ?", target, jobId);
     }
 
     /**
@@ -75,13 +76,13 @@ public class DashboardModel {
      * job's FileLoaded) sets the authoritative count.
      */
     public void jobLoaded(long jobId, String target, long loaded, boolean last) {
-        update("UPDATE dashboard_jobs SET rows_loaded = " + (last ? "?" : "GREATEST(rows_loaded, ?)")
+        sql.update("UPDATE dashboard_jobs SET rows_loaded = " + (last ? "?" : "GREATEST(rows_loaded, ?)")
                 + ", target_table = COALESCE(?, target_table) WHERE job_id = ?", loaded, target, jobId);
     }
 
     /** A deleted file leaves the file counts; the rows its jobs loaded stay in the targets, and in the counts. */
     public void fileDeleted(long fileId) {
-        update("DELETE FROM dashboard_files WHERE file_id = ?", fileId);
+        sql.update("DELETE FROM dashboard_files WHERE file_id = ?", fileId);
     }
 
     public record Stats(long filesTotal, long filesToday, long filesProcessing, long filesFailed, long customers,
@@ -89,7 +90,7 @@ public class DashboardModel {
     }
 
     public Stats stats(Instant startOfToday) {
-        String sql = "SELECT"
+        String query = "SELECT"
                 + " (SELECT COUNT(*) FROM dashboard_files),"
                 + " (SELECT COUNT(*) FROM dashboard_files WHERE uploaded_at >= ?),"
                 + " (SELECT COUNT(*) FROM dashboard_files WHERE status = 'processing'),"
@@ -101,27 +102,8 @@ public class DashboardModel {
                 + " (SELECT COUNT(*) FROM dashboard_jobs WHERE status = 'running'),"
                 + " (SELECT COUNT(*) FROM dashboard_jobs WHERE status = 'queued')"
                 + " FROM dual";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setTimestamp(1, Timestamp.from(startOfToday));
-            s.setTimestamp(2, Timestamp.from(startOfToday));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return new Stats(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
-                        r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Timestamp today = Timestamp.from(startOfToday);
+        return sql.one(query, r -> new Stats(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10)), today, today).orElseThrow();
     }
 }

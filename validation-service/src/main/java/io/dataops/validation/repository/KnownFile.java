@@ -1,7 +1,6 @@
 package io.dataops.validation.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,10 +12,7 @@ import java.time.Instant;
 @Table(name = "known_files")
 public class KnownFile extends PanacheEntityBase {
     @Id
-    @Column(name = "file_id")
     public long fileId;
-    @Column(name = "original_name")
     public String originalName;
-    @Column(name = "uploaded_at")
     public Instant uploadedAt;
 }

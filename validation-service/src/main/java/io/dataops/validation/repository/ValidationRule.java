@@ -1,7 +1,6 @@
 package io.dataops.validation.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,18 +18,14 @@ public class ValidationRule extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String target;
-    @Column(name = "field_name")
     public String fieldName;
-    @Column(name = "rule_type")
     public String ruleType;
     /** The parameters as a JSON object, or null for none. */
     public String parameters;
     public String message;
     /** 1 or 0: Oracle before 23 has no BOOLEAN column. */
     public int active;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The target's active rules in a stable order, the base of every run's rule set. */

@@ -6,6 +6,8 @@ import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.targets.TargetTable;
 import io.dataops.model.targets.TargetTables;
+import io.dataops.validation.repository.FileKeyStore;
+import io.dataops.validation.repository.QualityStore;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.FileKeyIndex;
 import io.dataops.validation.rules.QualityScore;
@@ -31,11 +33,16 @@ import java.util.Set;
 @ApplicationScoped
 public class BatchValidation {
     private final ValidationLedger ledger;
+    private final FileKeyStore keyStore;
+    private final QualityStore qualities;
     private final RunRules runRules;
     private final RunKeyFilters keyFilters;
 
-    public BatchValidation(ValidationLedger ledger, RunRules runRules, RunKeyFilters keyFilters) {
+    public BatchValidation(ValidationLedger ledger, FileKeyStore keyStore, QualityStore qualities, RunRules runRules,
+                           RunKeyFilters keyFilters) {
         this.ledger = ledger;
+        this.keyStore = keyStore;
+        this.qualities = qualities;
         this.runRules = runRules;
         this.keyFilters = keyFilters;
     }
@@ -51,7 +58,7 @@ public class BatchValidation {
         RowValidator validator = runRules.validatorFor(batch, target);
         StoredKeyFilter stored = keyFilters.forBatch(batch.jobId(), batch.batchNo());
         // only values an earlier batch may have stored are looked up; the others are first seen in this batch
-        FileKeyIndex keys = ledger.keys(batch.jobId(),
+        FileKeyIndex keys = keyStore.keys(batch.jobId(),
                 stored.mayBeStored(trackedValues(validator.trackedFields(), batch.rows())));
         List<RowError> errors = new ArrayList<>();
         List<SourceRow> valid = new ArrayList<>();
@@ -87,10 +94,10 @@ public class BatchValidation {
         }
         TargetTable target = TargetTables.require(end.target());
         // once stored, the score is read back: a redelivered marker may come after the run's keys were pruned
-        QualityScore quality = ledger.quality(end.jobId()).orElseGet(() -> {
+        QualityScore quality = qualities.find(end.jobId()).orElseGet(() -> {
             QualityScore computed = QualityScore.of(totals.rowsRead(), totals.cellsTotal(), totals.cellsFilled(),
-                    totals.rowsValid(), ledger.distinctKeys(end.jobId(), target.naturalKey()));
-            ledger.recordQuality(end.jobId(), end.fileId(), target.name(), computed);
+                    totals.rowsValid(), keyStore.distinctKeys(end.jobId(), target.naturalKey()));
+            qualities.record(end.jobId(), end.fileId(), target.name(), computed);
             return computed;
         });
         runRules.forget(end.jobId());

@@ -1,6 +1,6 @@
 package io.dataops.validation.service;
 
-import io.dataops.validation.repository.ValidationLedger;
+import io.dataops.validation.repository.FileKeyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +31,7 @@ public class FileKeyRetention {
     private static final Logger LOG = Logger.getLogger(FileKeyRetention.class);
     private static final int CHUNK = 5_000;
 
-    private final ValidationLedger ledger;
+    private final FileKeyStore keys;
     private final Duration retention;
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "file-key-pruner");
@@ -39,17 +39,17 @@ public class FileKeyRetention {
         return thread;
     });
 
-    public FileKeyRetention(ValidationLedger ledger,
+    public FileKeyRetention(FileKeyStore keys,
                             @ConfigProperty(name = "dataops.validation.file-keys-retention", defaultValue = "PT10M")
                             Duration retention) {
-        this.ledger = ledger;
+        this.keys = keys;
         this.retention = retention;
     }
 
     void onStart(@Observes StartupEvent event) {
         pruner.execute(() -> {
             try {
-                ledger.closedRunsWithKeys().forEach((jobId, closedAt) -> schedule(jobId, closedAt));
+                keys.closedRunsWithKeys().forEach((jobId, closedAt) -> schedule(jobId, closedAt));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not list closed runs with stored file keys; they are pruned at the next start");
             }
@@ -69,10 +69,10 @@ public class FileKeyRetention {
     void prune(long jobId) {
         try {
             long deleted = 0;
-            for (String field : ledger.keyFields(jobId)) {
+            for (String field : keys.keyFields(jobId)) {
                 int chunk;
                 do {
-                    chunk = QuarkusTransaction.requiringNew().call(() -> ledger.deleteKeyChunk(jobId, field, CHUNK));
+                    chunk = QuarkusTransaction.requiringNew().call(() -> keys.deleteKeyChunk(jobId, field, CHUNK));
                     deleted += chunk;
                 } while (chunk > 0);
             }

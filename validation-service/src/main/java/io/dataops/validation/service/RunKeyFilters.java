@@ -1,6 +1,6 @@
 package io.dataops.validation.service;
 
-import io.dataops.validation.repository.ValidationLedger;
+import io.dataops.validation.repository.FileKeyStore;
 import io.dataops.validation.rules.StoredKeyFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +18,7 @@ import java.util.Map;
 public class RunKeyFilters {
     private static final int RUNS_KEPT = 8;
 
-    private final ValidationLedger ledger;
+    private final FileKeyStore keys;
     private final Map<Long, StoredKeyFilter> filters = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, StoredKeyFilter> eldest) {
@@ -26,15 +26,15 @@ public class RunKeyFilters {
         }
     });
 
-    public RunKeyFilters(ValidationLedger ledger) {
-        this.ledger = ledger;
+    public RunKeyFilters(FileKeyStore keys) {
+        this.keys = keys;
     }
 
     /** Call inside the batch's transaction. */
     public StoredKeyFilter forBatch(long jobId, int batchNo) {
         StoredKeyFilter filter = filters.get(jobId);
         if (filter == null || !filter.covers(batchNo)) {
-            filter = ledger.storedKeyFilter(jobId);
+            filter = keys.storedKeyFilter(jobId);
             filters.put(jobId, filter);
         }
         return filter;

@@ -2,8 +2,8 @@ package io.dataops.validation.service;
 
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.targets.TargetTable;
-import io.dataops.validation.repository.ValidationLedger;
-import io.dataops.validation.repository.ValidationLedger.RunRuleSnapshot;
+import io.dataops.validation.repository.RunRuleStore;
+import io.dataops.validation.repository.RunRuleStore.RunRuleSnapshot;
 import io.dataops.validation.repository.ValidationRule;
 import io.dataops.validation.rules.EffectiveRules;
 import io.dataops.validation.rules.RowValidator;
@@ -30,7 +30,7 @@ public class RunRules {
     private record Compiled(RunRuleSnapshot snapshot, RowValidator validator) {
     }
 
-    private final ValidationLedger ledger;
+    private final RunRuleStore store;
     private final Map<Long, Compiled> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Compiled> eldest) {
@@ -38,16 +38,16 @@ public class RunRules {
         }
     });
 
-    public RunRules(ValidationLedger ledger) {
-        this.ledger = ledger;
+    public RunRules(RunRuleStore store) {
+        this.store = store;
     }
 
     /** Call inside the batch's transaction. */
     public RowValidator validatorFor(RowBatch batch, TargetTable target) {
-        RunRuleSnapshot snapshot = ledger.runRules(batch.jobId()).orElse(null);
+        RunRuleSnapshot snapshot = store.find(batch.jobId()).orElse(null);
         if (snapshot == null) {
             snapshot = new RunRuleSnapshot(RuleJson.ruleSet(resolve(target, batch)), LocalDate.now(ZoneOffset.UTC));
-            ledger.saveRunRules(batch.jobId(), batch.fileId(), target.name(), snapshot);
+            store.save(batch.jobId(), batch.fileId(), target.name(), snapshot);
         }
         Compiled cached = cache.get(batch.jobId());
         if (cached != null && cached.snapshot().equals(snapshot)) {

@@ -1,4 +1,4 @@
-package io.dataops.loader.mapping;
+package io.dataops.loader.sql;
 
 import io.dataops.model.targets.ChildArray;
 import io.dataops.model.targets.Column;

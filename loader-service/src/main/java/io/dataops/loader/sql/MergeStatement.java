@@ -1,4 +1,4 @@
-package io.dataops.loader.mapping;
+package io.dataops.loader.sql;
 
 import io.dataops.model.events.LoadMode;
 import io.dataops.model.events.SourceRow;

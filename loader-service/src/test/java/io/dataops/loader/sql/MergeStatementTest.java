@@ -1,5 +1,6 @@
-package io.dataops.loader.mapping;
+package io.dataops.loader.sql;
 
+import io.dataops.loader.mapping.DatabaseReject;
 import io.dataops.model.events.LoadMode;
 import io.dataops.model.targets.TargetTables;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,34 @@
+package io.dataops.model.status;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/**
+ * Where an uploaded file is (DATA_FILES.status, the files API's {@code status}, the dashboard's file counts): the
+ * lower-case names are the stored and the wire values, as the seed's API shows them.
+ */
+public enum FileStatus {
+    UPLOADED, PROCESSING, COMPLETED, FAILED, CANCELLED;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the status named by its stored or wire value, null for a text that names none */
+    public static FileStatus of(String value) {
+        for (FileStatus status : values()) {
+            if (status.value().equals(value)) {
+                return status;
+            }
+        }
+        return null;
+    }
+
+    /** The stored value, so a message that names a status reads as the API shows it. */
+    @Override
+    public String toString() {
+        return value();
+    }
+}

@@ -1,0 +1,39 @@
+package io.dataops.model.status;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/**
+ * Where a job is (JOBS.status, the jobs API's {@code status}): the lower-case names are the stored and the wire
+ * values, as the seed's API shows them.
+ */
+public enum JobStatus {
+    PENDING, RUNNING, COMPLETED, FAILED, CANCELLED;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A finished job is never moved again by a late event. */
+    public boolean finished() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
+
+    /** @return the status named by its stored or wire value, null for a text that names none */
+    public static JobStatus of(String value) {
+        for (JobStatus status : values()) {
+            if (status.value().equals(value)) {
+                return status;
+            }
+        }
+        return null;
+    }
+
+    /** The stored value, so a message that names a status reads as the API shows it. */
+    @Override
+    public String toString() {
+        return value();
+    }
+}
