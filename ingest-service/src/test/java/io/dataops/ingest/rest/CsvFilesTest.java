@@ -1,5 +1,6 @@
 package io.dataops.ingest.rest;
 
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.ingest.service.RowEmitter;
@@ -208,7 +209,7 @@ class CsvFilesTest {
             run.encoding = "utf-8";
             run.createdAt = Instant.now();
             run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = DataFile.PROCESSING;
+            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
         });
     }
 }

@@ -2,6 +2,7 @@ package io.dataops.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.parsing.JsonCases;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
@@ -173,7 +174,7 @@ class JsonInputTest {
             run.encoding = "utf-8";
             run.createdAt = Instant.now();
             run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = DataFile.PROCESSING;
+            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
         });
     }
 }
