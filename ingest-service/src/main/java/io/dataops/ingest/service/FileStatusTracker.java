@@ -3,6 +3,7 @@ package io.dataops.ingest.service;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
+import io.dataops.platform.messaging.PipelineEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -10,8 +11,9 @@ import jakarta.transaction.Transactional;
  * DATA_FILES.status from pipeline events. Each event sets a state outright, so applying one twice is harmless.
  */
 @ApplicationScoped
-public class FileStatusTracker {
+public class FileStatusTracker implements PipelineEventHandler {
 
+    @Override
     @Transactional
     public void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.JobCancelled cancelled) {
