@@ -379,6 +379,16 @@ class HostileInputIT {
         writes.put("create job: an array", new String[]{"POST", "/api/jobs", "[1, 2]"});
         writes.forEach((what, call) -> tests.add(dynamicTest(what, () -> assertProblem(at("gateway").auth().oauth2(admin)
                 .contentType("application/json").body(call[2]).when().request(call[0], call[1]), 400, "INVALID_REQUEST"))));
+        // docs/errors.md, "What errors holds": the field by its JSON path and what it must be
+        tests.add(dynamicTest("process: a rule list given as true names the field and that it must be an array", () -> {
+            Response answer = at("gateway").auth().oauth2(admin).contentType("application/json")
+                    .body("{\"target_table\": \"customers\", \"validation_rules\": {\"email_format\": true}}")
+                    .when().post("/api/data/files/" + fileId + "/process");
+            assertProblem(answer, 400, "INVALID_REQUEST");
+            assertThat(answer.jsonPath().getList("errors.field", String.class))
+                    .containsExactly("validation_rules.email_format");
+            assertThat(answer.jsonPath().getList("errors.message", String.class)).containsExactly("must be an array");
+        }));
         return tests.stream();
     }
 

@@ -8,14 +8,12 @@ import io.dataops.gateway.repository.AuditEntry;
 import io.dataops.model.audit.AuditEvent;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Function;
 
 /** AUDIT_LOG (seed 13.3): who did what to which resource, from where, with the values before and after. */
 @ApplicationScoped
@@ -92,31 +90,14 @@ public class AuditTrail {
     /** Newest first. */
     @Transactional
     public Page<AuditEntry> search(Filter filter, PageRequest request) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (filter.userId() != null) {
-            where.add("userId = :userId");
-            params.and("userId", filter.userId());
-        }
-        if (filter.action() != null) {
-            where.add("action = :action");
-            params.and("action", filter.action());
-        }
-        if (filter.resourceType() != null) {
-            where.add("resourceType = :resourceType");
-            params.and("resourceType", filter.resourceType());
-        }
-        if (filter.from() != null) {
-            where.add("createdAt >= :from");
-            params.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("createdAt < :to");
-            params.and("to", filter.to());
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by createdAt desc, id desc";
-        PanacheQuery<AuditEntry> found = AuditEntry.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list(), found.count(), request);
+        return ListQuery.where()
+                .equal("userId", filter.userId())
+                .equal("action", filter.action())
+                .equal("resourceType", filter.resourceType())
+                .atLeast("createdAt", filter.from())
+                .before("createdAt", filter.to())
+                .orderBy("createdAt desc, id desc")
+                .page(request, (jpql, params) -> AuditEntry.find(jpql, params), Function.<AuditEntry>identity());
     }
 
     private String toJson(Object value) {

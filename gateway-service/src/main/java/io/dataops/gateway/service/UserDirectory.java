@@ -5,13 +5,11 @@ import io.dataops.gateway.repository.RefreshToken;
 import io.dataops.gateway.repository.User;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
-import io.dataops.model.api.SearchTerm;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -60,24 +59,12 @@ public class UserDirectory {
 
     @Transactional
     public Page<User> list(Filter filter, PageRequest request) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.add("(lower(username) like :search" + SearchTerm.LIKE_ESCAPE
-                    + " or lower(email) like :search" + SearchTerm.LIKE_ESCAPE + ")");
-            params.and("search", SearchTerm.containsLowerCase(filter.search()));
-        }
-        if (filter.role() != null) {
-            where.add("role = :role");
-            params.and("role", filter.role());
-        }
-        if (filter.active() != null) {
-            where.add("isActive = :active");
-            params.and("active", filter.active() ? 1 : 0);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id";
-        PanacheQuery<User> found = User.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list(), found.count(), request);
+        return ListQuery.where()
+                .contains(filter.search(), "username", "email")
+                .equal("role", filter.role())
+                .equal("isActive", filter.active() == null ? null : filter.active() ? 1 : 0)
+                .orderBy("id")
+                .page(request, (jpql, params) -> User.find(jpql, params), Function.<User>identity());
     }
 
     @Transactional

@@ -1,16 +1,14 @@
 package io.dataops.ingest.repository;
 
+import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
-import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.dataops.model.status.FileStatus;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class DataFileRepository {
@@ -22,23 +20,13 @@ public class DataFileRepository {
     public record Filter(String status, String fileType, String search) {
     }
 
-    public PanacheQuery<DataFile> find(Filter filter, Sort sort, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (filter.status() != null) {
-            where.add("status = :status");
-            params.and("status", FileStatus.of(filter.status())); // a value that names no status matches no file
-        }
-        if (filter.fileType() != null) {
-            where.add("fileType = :fileType");
-            params.and("fileType", filter.fileType());
-        }
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.add("lower(originalName) like :search" + SearchTerm.LIKE_ESCAPE);
-            params.and("search", SearchTerm.containsLowerCase(filter.search()));
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by " + sort.toSql() + ", id desc";
-        return DataFile.<DataFile>find(query.startsWith(" order") ? query.substring(1) : query, params)
-                .page(page.page() - 1, page.limit());
+    /** One page of DATA_FILES as the list endpoint asks for it; {@code sort} is already whitelisted. */
+    public <V> Page<V> find(Filter filter, Sort sort, PageRequest page, Function<DataFile, V> view) {
+        return ListQuery.where()
+                .equalNamed("status", filter.status(), FileStatus::of)
+                .equal("fileType", filter.fileType())
+                .contains(filter.search(), "originalName")
+                .orderBy(sort, "id desc")
+                .page(page, (jpql, params) -> DataFile.find(jpql, params), view);
     }
 }

@@ -17,7 +17,6 @@ import io.dataops.platform.audit.AuditContext;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
 import io.dataops.model.status.FileStatus;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -98,9 +97,8 @@ public class FileResource {
                                @QueryParam("search") String search, @QueryParam("page") Integer page,
                                @QueryParam("limit") Integer limit, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, limit);
-        PanacheQuery<DataFile> query = repository.find(new DataFileRepository.Filter(status, fileType, search),
-                Sort.parse(sort, DataFileRepository.SORTABLE, "-uploaded_at"), request);
-        return Page.of(query.list().stream().map(FileView::of).toList(), query.count(), request);
+        return repository.find(new DataFileRepository.Filter(status, fileType, search),
+                Sort.parse(sort, DataFileRepository.SORTABLE, "-uploaded_at"), request, FileView::of);
     }
 
     @GET

@@ -1,6 +1,6 @@
 package io.dataops.ingest.service;
 
-import io.dataops.ingest.messaging.PipelineEventPublisher;
+import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;

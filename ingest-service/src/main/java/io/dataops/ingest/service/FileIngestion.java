@@ -1,7 +1,7 @@
 package io.dataops.ingest.service;
 
 import io.dataops.ingest.config.IngestConfig;
-import io.dataops.ingest.messaging.PipelineEventPublisher;
+import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.ingest.parsing.FileFormat;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.model.events.PipelineEvent;

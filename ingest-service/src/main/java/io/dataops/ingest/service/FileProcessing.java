@@ -1,7 +1,7 @@
 package io.dataops.ingest.service;
 
 import io.dataops.ingest.client.JobClient;
-import io.dataops.ingest.messaging.PipelineEventPublisher;
+import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.parsing.CsvDialect;
 import io.dataops.ingest.parsing.RowReaders;

@@ -4,6 +4,7 @@ import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.status.FileStatus;
+import io.dataops.platform.messaging.PipelineEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -11,8 +12,9 @@ import jakarta.transaction.Transactional;
  * DATA_FILES.status from pipeline events. Each event sets a state outright, so applying one twice is harmless.
  */
 @ApplicationScoped
-public class FileStatusTracker {
+public class FileStatusTracker implements PipelineEventHandler {
 
+    @Override
     @Transactional
     public void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.JobCancelled cancelled) {

@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = io.quarkus.test.common.TestResourceScope.GLOBAL)
@@ -171,6 +172,35 @@ class FileResourceTest {
                 .when().post("/api/data/files/" + id + "/process")
                 .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"))
                 .body("errors[0].field", equalTo("mode"));
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + id)
+                .then().body("status", equalTo("uploaded"));
+    }
+
+    @Test
+    void a_process_body_of_the_wrong_shape_names_the_field_path_and_the_expected_type() {
+        long id = upload("shapes.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
+        String analyst = TestTokens.forRole("analyst");
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body("{\"target_table\":\"customers\",\"validation_rules\":{\"email_format\":true}}")
+                .when().post("/api/data/files/" + id + "/process")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("INVALID_REQUEST"))
+                .body("errors.field", contains("validation_rules.email_format"))
+                .body("errors.message", contains("must be an array"));
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body("{\"target_table\":[\"customers\"]}")
+                .when().post("/api/data/files/" + id + "/process")
+                .then().statusCode(400).body("errors.field", contains("target_table"))
+                .body("errors.message", contains("must be a string"));
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body("{\"target_table\":\"customers\",\n \"validation_rules\": {\"required_fields\": [\"name\",]}}")
+                .when().post("/api/data/files/" + id + "/process")
+                .then().statusCode(400).body("errors.field", contains("body"))
+                .body("errors[0].message", startsWith("is not valid JSON at line 2, column "));
+        given().auth().oauth2(analyst).contentType("application/json").body("[1, 2]")
+                .when().post("/api/data/files/" + id + "/process")
+                .then().statusCode(400).body("errors.field", contains("body"))
+                .body("errors.message", contains("must be an object"));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + id)
                 .then().body("status", equalTo("uploaded"));
     }

@@ -20,8 +20,7 @@ import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
 import io.dataops.model.security.TokenClaims;
 import io.dataops.model.status.JobStatus;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -126,24 +125,12 @@ public class JobResource {
                               @QueryParam("file_id") Long fileId, @QueryParam("page") Integer page,
                               @QueryParam("limit") Integer limit, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, limit);
-        Sort order = Sort.parse(sort, SORTABLE, "-created_at");
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", JobStatus.of(status)); // a value that names no status matches no job
-        }
-        if (jobType != null) {
-            where.add("jobType = :jobType");
-            params.and("jobType", jobType);
-        }
-        if (fileId != null) {
-            where.add("fileId = :fileId");
-            params.and("fileId", fileId);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by " + order.toSql() + ", id desc";
-        PanacheQuery<Job> found = Job.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list().stream().map(this::view).toList(), found.count(), request);
+        return ListQuery.where()
+                .equalNamed("status", status, JobStatus::of)
+                .equal("jobType", jobType)
+                .equal("fileId", fileId)
+                .orderBy(Sort.parse(sort, SORTABLE, "-created_at"), "id desc")
+                .page(request, (jpql, params) -> Job.find(jpql, params), this::view);
     }
 
     @GET

@@ -1,6 +1,6 @@
 package io.dataops.job.service;
 
-import io.dataops.job.messaging.PipelineEventPublisher;
+import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.job.repository.Job;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.problem.ErrorCode;

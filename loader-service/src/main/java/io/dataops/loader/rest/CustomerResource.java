@@ -3,12 +3,10 @@ package io.dataops.loader.rest;
 import io.dataops.loader.repository.Customer;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
-import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** The loaded CUSTOMERS rows (seed 6.1 Data Tables): filtered, sorted, paged. */
@@ -47,31 +43,13 @@ public class CustomerResource {
                                    @QueryParam("page") Integer page, @QueryParam("limit") Integer limit,
                                    @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, limit);
-        Sort order = Sort.parse(sort, SORTABLE, "customer_code");
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (country != null) {
-            where.add("country = :country");
-            params.and("country", country);
-        }
-        if (segment != null) {
-            where.add("segment = :segment");
-            params.and("segment", segment);
-        }
-        if (sourceFileId != null) {
-            where.add("sourceFileId = :file");
-            params.and("file", sourceFileId);
-        }
-        if (search != null && !search.isBlank()) {
-            where.add("(lower(name) like :search" + SearchTerm.LIKE_ESCAPE
-                    + " or lower(customerCode) like :search" + SearchTerm.LIKE_ESCAPE
-                    + " or lower(email) like :search" + SearchTerm.LIKE_ESCAPE + ")");
-            params.and("search", SearchTerm.containsLowerCase(search));
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by " + order.toSql() + ", id";
-        PanacheQuery<Customer> found = Customer.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list().stream().map(CustomerView::of).toList(), found.count(), request);
+        return ListQuery.where()
+                .equal("country", country)
+                .equal("segment", segment)
+                .equal("sourceFileId", sourceFileId)
+                .contains(search, "name", "customerCode", "email")
+                .orderBy(Sort.parse(sort, SORTABLE, "customer_code"), "id")
+                .page(request, (jpql, params) -> Customer.find(jpql, params), CustomerView::of);
     }
 
     @GET

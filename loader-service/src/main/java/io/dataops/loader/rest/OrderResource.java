@@ -4,14 +4,12 @@ import io.dataops.loader.repository.CustomerOrder;
 import io.dataops.loader.repository.OrderItem;
 import io.dataops.model.api.Page;
 import io.dataops.model.api.PageRequest;
-import io.dataops.model.api.SearchTerm;
 import io.dataops.model.api.Sort;
 import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.dataops.platform.listing.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,37 +59,16 @@ public class OrderResource {
                                 @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, limit);
         Sort order = Sort.parse(sort, SORTABLE, "order_number");
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (customerCode != null) {
-            where.add("customerCode = :customer");
-            params.and("customer", customerCode);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        if (sourceFileId != null) {
-            where.add("sourceFileId = :file");
-            params.and("file", sourceFileId);
-        }
-        if (dateFrom != null) {
-            where.add("orderDate >= :from");
-            params.and("from", date("date_from", dateFrom));
-        }
-        if (dateTo != null) {
-            where.add("orderDate <= :to");
-            params.and("to", date("date_to", dateTo));
-        }
-        if (search != null && !search.isBlank()) {
-            where.add("(lower(orderNumber) like :search" + SearchTerm.LIKE_ESCAPE
-                    + " or lower(customerCode) like :search" + SearchTerm.LIKE_ESCAPE + ")");
-            params.and("search", SearchTerm.containsLowerCase(search));
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by " + order.toSql() + ", id";
-        PanacheQuery<CustomerOrder> found = CustomerOrder.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list().stream().map(o -> OrderView.of(o, null)).toList(), found.count(), request);
+        return ListQuery.where()
+                .equal("customerCode", customerCode)
+                .equal("status", status)
+                .equal("sourceFileId", sourceFileId)
+                .atLeast("orderDate", dateFrom == null ? null : date("date_from", dateFrom))
+                .atMost("orderDate", dateTo == null ? null : date("date_to", dateTo))
+                .contains(search, "orderNumber", "customerCode")
+                .orderBy(order, "id")
+                .page(request, (jpql, params) -> CustomerOrder.<CustomerOrder>find(jpql, params),
+                        o -> OrderView.of(o, null));
     }
 
     @GET

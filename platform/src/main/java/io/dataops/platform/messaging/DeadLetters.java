@@ -75,18 +75,27 @@ public class DeadLetters {
      * @return whether the handler ran to its end
      */
     public <T> boolean consume(String sourceTopic, String payload, Class<T> type, Consumer<T> handler) {
+        return consume(payload, type, handler, reason -> park(sourceTopic, null, payload, reason));
+    }
+
+    /** The same for a whole Kafka message: a parked one keeps its key and names the topic it came from. */
+    public <T> boolean consume(Message<String> message, Class<T> type, Consumer<T> handler) {
+        return consume(message.getPayload(), type, handler, reason -> park(message, reason));
+    }
+
+    private <T> boolean consume(String payload, Class<T> type, Consumer<T> handler, Consumer<String> parking) {
         T event;
         try {
             event = EventCodec.decode(payload, type);
         } catch (UnreadableEventException e) {
-            park(sourceTopic, null, payload, e.getMessage());
+            parking.accept(e.getMessage());
             return false;
         }
         try {
             retrying(() -> handler.accept(event));
             return true;
         } catch (RuntimeException e) {
-            park(sourceTopic, null, payload, describe(e));
+            parking.accept(describe(e));
             return false;
         }
     }

@@ -19,7 +19,8 @@ public class ProblemMapper {
             io.quarkus.security.AuthenticationFailedException.class, io.quarkus.security.ForbiddenException.class,
             jakarta.ws.rs.WebApplicationException.class, com.fasterxml.jackson.core.JsonProcessingException.class})
     public Response toProblem(Exception failure) {
-        Problem problem = Problems.from(failure);
+        // a body Jackson could not read names the field and what it must be; everything else is recognised by type
+        Problem problem = JsonBodyProblems.find(failure).orElseGet(() -> Problems.from(failure));
         if (problem.status() >= 500) {
             LOG.error("Request failed", failure);
         }

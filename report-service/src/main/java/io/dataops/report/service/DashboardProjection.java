@@ -3,13 +3,14 @@ package io.dataops.report.service;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.status.FileStatus;
 import io.dataops.model.status.JobStatus;
+import io.dataops.platform.messaging.PipelineEventHandler;
 import io.dataops.report.repository.DashboardModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /** Projects pipeline events onto the dashboard's read model. */
 @ApplicationScoped
-public class DashboardProjection {
+public class DashboardProjection implements PipelineEventHandler {
     private final DashboardModel model;
 
     public DashboardProjection(DashboardModel model) {
@@ -20,6 +21,7 @@ public class DashboardProjection {
      * One event, one transaction. A file's status follows its job: when the job event is stale (a redelivery, or
      * news of a job that already finished) the file is left as it is too, so a late event never reopens a file.
      */
+    @Override
     @Transactional
     public void apply(PipelineEvent event) {
         if (event instanceof PipelineEvent.FileUploaded uploaded) {

@@ -1,5 +1,6 @@
 package io.dataops.validation.repository;
 
+import io.dataops.model.events.PipelineEvent;
 import io.dataops.platform.messaging.StageHousekeeping;
 import jakarta.inject.Singleton;
 
@@ -7,14 +8,27 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * Validation's CANCELLED_JOBS, and forgetting a deleted file: its DATA_ERRORS, ledgers, run rule snapshots, file
- * keys, quality scores and KNOWN_FILES row.
+ * Validation's CANCELLED_JOBS, KNOWN_FILES (learnt from FileUploaded, for the errors API's file names), and
+ * forgetting a deleted file: its DATA_ERRORS, ledgers, run rule snapshots, file keys, quality scores and KNOWN_FILES
+ * row. Each event is idempotent: a redelivered one changes nothing.
  */
 @Singleton // a client proxy would need a no-args constructor the shared base class does not have
 public class FileHousekeeping extends StageHousekeeping {
 
     public FileHousekeeping(DataSource dataSource) {
         super(dataSource);
+    }
+
+    @Override
+    public void apply(PipelineEvent event) {
+        if (event instanceof PipelineEvent.FileUploaded uploaded && KnownFile.findById(uploaded.fileId()) == null) {
+            KnownFile file = new KnownFile();
+            file.fileId = uploaded.fileId();
+            file.originalName = uploaded.originalName();
+            file.uploadedAt = uploaded.at();
+            file.persist();
+        }
+        super.apply(event);
     }
 
     @Override

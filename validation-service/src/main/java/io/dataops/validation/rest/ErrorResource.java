@@ -5,11 +5,10 @@ import io.dataops.model.api.PageRequest;
 import io.dataops.model.api.Sort;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.security.Permissions;
+import io.dataops.platform.listing.ListQuery;
 import io.dataops.validation.repository.DataError;
 import io.dataops.validation.repository.ErrorExport;
 import io.dataops.validation.repository.KnownFile;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** DATA_ERRORS through the API: one file's errors, or all of them, filtered and paged. */
@@ -105,28 +102,12 @@ public class ErrorResource {
     private Page<ErrorView> list(Long fileId, Long jobId, String type, String field, Integer page, Integer limit,
                                  String sort) {
         PageRequest request = PageRequest.of(page, limit);
-        Sort order = Sort.parse(sort, SORTABLE, "row_number");
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (fileId != null) {
-            where.add("sourceFileId = :fileId");
-            params.and("fileId", fileId);
-        }
-        if (jobId != null) {
-            where.add("jobId = :jobId");
-            params.and("jobId", jobId);
-        }
-        if (type != null) {
-            where.add("errorType = :type");
-            params.and("type", type.toUpperCase());
-        }
-        if (field != null) {
-            where.add("fieldName = :field");
-            params.and("field", field);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by " + order.toSql() + ", id";
-        PanacheQuery<DataError> found = DataError.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list().stream().map(ErrorView::of).toList(), found.count(), request);
+        return ListQuery.where()
+                .equal("sourceFileId", fileId)
+                .equal("jobId", jobId)
+                .equal("errorType", type == null ? null : type.toUpperCase())
+                .equal("fieldName", field)
+                .orderBy(Sort.parse(sort, SORTABLE, "row_number"), "id")
+                .page(request, (jpql, params) -> DataError.find(jpql, params), ErrorView::of);
     }
 }

@@ -7,17 +7,15 @@ import io.dataops.model.problem.ErrorCode;
 import io.dataops.model.problem.Problem.FieldError;
 import io.dataops.model.problem.ProblemException;
 import io.dataops.model.targets.TargetTables;
+import io.dataops.platform.listing.ListQuery;
 import io.dataops.validation.repository.ValidationRule;
 import io.dataops.validation.rules.RuleCatalogue;
 import io.dataops.validation.rules.RuleDefinition;
 import io.dataops.validation.rules.RuleJson;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,28 +46,18 @@ public class RuleAdministration {
     public Page<RuleView> list(String target, String field, String ruleType, Boolean active, Integer page,
                                Integer limit, String sort) {
         PageRequest request = PageRequest.of(page, limit);
-        Sort order = Sort.parse(sort, SORTABLE, "id");
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (target != null && !target.isBlank()) {
-            where.add("target = :target");
-            params.and("target", target.trim().toLowerCase());
-        }
-        if (field != null && !field.isBlank()) {
-            where.add("fieldName = :field");
-            params.and("field", field.trim().toLowerCase());
-        }
-        if (ruleType != null && !ruleType.isBlank()) {
-            where.add("ruleType = :ruleType");
-            params.and("ruleType", ruleType.trim().toLowerCase());
-        }
-        if (active != null) {
-            where.add("active = :active");
-            params.and("active", active ? 1 : 0);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by " + order.toSql() + ", id";
-        PanacheQuery<ValidationRule> found = ValidationRule.find(query, params).page(request.page() - 1, request.limit());
-        return Page.of(found.list().stream().map(RuleView::of).toList(), found.count(), request);
+        return ListQuery.where()
+                .equal("target", lowerCaseOrNull(target))
+                .equal("fieldName", lowerCaseOrNull(field))
+                .equal("ruleType", lowerCaseOrNull(ruleType))
+                .equal("active", active == null ? null : active ? 1 : 0)
+                .orderBy(Sort.parse(sort, SORTABLE, "id"), "id")
+                .page(request, (jpql, params) -> ValidationRule.find(jpql, params), RuleView::of);
+    }
+
+    /** Rule filters match the stored lower-case names; a blank filter is no filter. */
+    private static String lowerCaseOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase();
     }
 
     @Transactional

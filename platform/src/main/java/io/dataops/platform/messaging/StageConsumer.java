@@ -1,0 +1,103 @@
+package io.dataops.platform.messaging;
+
+import io.dataops.model.events.EventCodec;
+import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.PipelineEvent;
+import io.dataops.model.events.ProgressGate;
+import io.dataops.model.events.RowBatch;
+import io.dataops.model.events.RowsEnd;
+import io.dataops.model.events.UnreadableEventException;
+import io.dataops.model.problem.ProblemException;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What every row stage does around its own logic, written once (docs/adr/0019): decode the message; drop it if its
+ * job was cancelled; count the delivery and give up on a batch that keeps stopping the stage; run the stage's logic,
+ * retried, and publish what follows; report progress at most once a second; acknowledge. A message that can never be
+ * processed is parked on the dead-letter topic and its run fails with a clear reason, so a partition never stops.
+ * <p>
+ * A subclass holds only what makes its stage different: {@link #process(RowBatch)} (which writes the batch with its
+ * ledger row in one transaction, so a redelivered batch is found done and changes nothing, then sends what follows),
+ * {@link #close(RowsEnd)} and {@link #progress(RowBatch)}. Its {@code @Incoming} method returns
+ * {@link #consume(Message)}; the acknowledgement comes after the database commit and the sends, so the offset never
+ * runs ahead of either. The subclass is a {@code @Singleton} (a client proxy would need a no-args constructor).
+ */
+public abstract class StageConsumer {
+    private final String stage;
+    private final DeadLetters deadLetters;
+    private final StageHousekeeping housekeeping;
+    private final PipelineEventPublisher events;
+    private final ProgressGate progressGate;
+
+    /** @param stage the stage's name in progress events and in a failed run's message ("validation", "loader") */
+    protected StageConsumer(String stage, DeadLetters deadLetters, StageHousekeeping housekeeping,
+                            PipelineEventPublisher events) {
+        this.stage = stage;
+        this.deadLetters = deadLetters;
+        this.housekeeping = housekeeping;
+        this.events = events;
+        this.progressGate = new ProgressGate(1000);
+    }
+
+    /** The stage's logic for one batch: its rows and ledger row in one transaction, then what it sends on. */
+    protected abstract void process(RowBatch batch);
+
+    /** The stage's closing work for a run, once, when its closing marker comes. */
+    protected abstract void close(RowsEnd end);
+
+    /** The run's progress as this stage sees it (totals from its ledger). */
+    protected abstract PipelineEvent.JobProgressed progress(RowBatch batch);
+
+    protected CompletionStage<Void> consume(Message<String> message) {
+        FileRowsMessage rows;
+        try {
+            rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
+        } catch (UnreadableEventException e) {
+            deadLetters.park(message, e.getMessage());
+            return message.ack();
+        }
+        if (housekeeping.isCancelled(rows.jobId())) {
+            // a cancelled job's batches and closing marker are dropped: nothing recorded, nothing sent on
+            progressGate.forget(rows.jobId());
+            return message.ack();
+        }
+        int deliveries = housekeeping.delivered(rows.jobId(), rows instanceof RowBatch batch ? batch.batchNo() : 0,
+                rows.fileId());
+        if (deadLetters.deliveredTooOften(deliveries)) {
+            deadLetters.park(message, "delivered " + deliveries + " times; the stage stopped each time before finishing it");
+            failRun(rows, deadLetters.crashLoopFailure(stage, rows, deliveries));
+            return message.ack();
+        }
+        try {
+            deadLetters.retrying(() -> handle(rows));
+        } catch (ProblemException e) {
+            // e.g. a target this version does not know: retrying can never succeed
+            deadLetters.park(message, e.getMessage());
+            failRun(rows, e.problem().detail());
+        } catch (RuntimeException e) {
+            // tried and failed every time: the run cannot finish without this message, so it fails with a clear reason
+            deadLetters.park(message, DeadLetters.describe(e));
+            failRun(rows, deadLetters.runFailure(stage, rows));
+        }
+        return message.ack();
+    }
+
+    private void handle(FileRowsMessage rows) {
+        if (rows instanceof RowBatch batch) {
+            process(batch);
+            if (progressGate.shouldReport(batch.jobId())) {
+                events.publish(progress(batch));
+            }
+        } else if (rows instanceof RowsEnd end) {
+            close(end);
+            progressGate.forget(end.jobId());
+        }
+    }
+
+    private void failRun(FileRowsMessage rows, String reason) {
+        events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), reason, Instant.now()));
+    }
+}
