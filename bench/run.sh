@@ -70,7 +70,7 @@ run_size() {
   ./dataops down > /dev/null
 }
 
-# run_customers <rows> <label> <file> <token>: upload, process with the seed's rules, poll to the end; sets LAST_RATE
+# run_customers <rows> <label> <file> <token>: upload, process with the rules of docs/product-spec.md §6.2 (Process), poll to the end; sets LAST_RATE
 run_customers() {
   local rows=$1 label=$2 file=$3 token=$4
   local file_id job_id start first_error="" status="" now job last_tick=0 cpu_before

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Health, metrics, OpenAPI and Swagger UI are served on the management port only, never on the public port that the
- * gateway routes to and clients reach without a token (README "What runs where", docs/adr/0019e). Each service runs
+ * gateway routes to and clients reach without a token (README "What runs where", docs/adr/0023). Each service runs
  * it as a {@code @QuarkusTest} subclass with its usual test resources; nothing here is service-specific.
  */
 public abstract class ManagementInterfaceContract {

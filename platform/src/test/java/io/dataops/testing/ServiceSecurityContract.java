@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * What every service must do with a token beyond its signature, and on every answer, whether reached through the
- * gateway or directly (design.md, Security). Each service runs it as a {@code @QuarkusTest} subclass with the
+ * gateway or directly (docs/product-spec.md, Design). Each service runs it as a {@code @QuarkusTest} subclass with the
  * Kafka, JWT-key and Redis resources, naming one GET endpoint a viewer may read. The Redis keys are written here
  * exactly as the gateway writes them on logout and deactivation.
  */
@@ -63,7 +63,7 @@ public abstract class ServiceSecurityContract {
 
     /**
      * Vert.x routes {@code //api/x}, {@code /./api/x} and {@code /%61pi/x} to {@code /api/x}; a check reading the
-     * raw path saw another string, so a logged-out token passed there (issue 12). Sent over a plain socket: an
+     * raw path saw another string, so a logged-out token passed there (docs/adr/0015-session-ends-path-spelling-trusted-proxies.md). Sent over a plain socket: an
      * HTTP client may normalise the path first and hide the case.
      */
     @Test

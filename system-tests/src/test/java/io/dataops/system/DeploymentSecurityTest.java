@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads the deployment files (docker-compose.yml, deploy/kafka, deploy/k8s, deploy/prometheus, the Dockerfiles) and
  * checks what the security review asked of them: Kafka only with SASL and per-service ACLs, Redis with a password, a
  * size limit on every emptyDir, and health, metrics and OpenAPI on each service's management port only, which probes
- * and Prometheus use and nothing publishes or routes (docs/adr/0019e).
+ * and Prometheus use and nothing publishes or routes (docs/adr/0023).
  * A plain JUnit test: nothing is started. The expected ACLs are written here from the platform's topic design
  * (who produces and who consumes each topic), not read from the files under test.
  */

@@ -426,7 +426,7 @@ class HostileInputIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Management endpoints: on the management port only, on loopback (docs/adr/0019e)
+    // Management endpoints: on the management port only, on loopback (docs/adr/0023)
     // ---------------------------------------------------------------------------------------------------------
 
     @TestFactory

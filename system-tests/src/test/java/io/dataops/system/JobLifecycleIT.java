@@ -213,7 +213,7 @@ class JobLifecycleIT {
         return CUSTOMER_HEADER + "\n" + String.join("\n", lines) + "\n";
     }
 
-    /** A CSV line as GET /api/data/customers must show it; an empty field is null (the seed's CUST007 phone). */
+    /** A CSV line as GET /api/data/customers must show it; an empty field is null (CUST007's phone, docs/product-spec.md §12.1). */
     private static List<String> customerAsLoaded(String line, long fileId) {
         List<String> values = new ArrayList<>();
         for (String field : line.split(",", -1)) {

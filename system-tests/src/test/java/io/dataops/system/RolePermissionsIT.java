@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Seed 13.2, enforced twice, against a table of its own: {@link #OPERATIONS} was written from the README's API table
- * and the seed's permission matrix ({@link #GRANTS}), not read from the code under test. The suite asserts that
+ * and the permission matrix of docs/product-spec.md §13.2 ({@link #GRANTS}), not read from the code under test. The suite asserts that
  * every service's OpenAPI document declares exactly the table's operations with exactly its permissions (an
  * operation the table lacks, or one it names that the service lacks, fails), and then calls every operation of the
  * table for each role and without a token, at its service and through the gateway. An allowed call must answer the
@@ -250,7 +250,7 @@ class RolePermissionsIT {
     }
 
     /**
-     * The required behaviour for the path-spelling bypass of issue 12 (fixed on another branch at the time of
+     * The required behaviour for the path-spelling bypass (docs/security.md) (fixed on another branch at the time of
      * writing): {@code //api/...}, {@code /./api/...} and {@code /%61pi/...}, sent as they are on a raw socket (an
      * HTTP client may normalise them), must not answer better than the canonical path does: each answers 400 or
      * exactly what the canonical spelling answers, for a call without a token, with a logged-out token, and for a
@@ -468,7 +468,7 @@ class RolePermissionsIT {
 
     /**
      * Operation -> who may call it, as the service's OpenAPI document declares it, in the table's words. The document
-     * is served on the service's management port, its public port plus 1000 (docs/adr/0019e).
+     * is served on the service's management port, its public port plus 1000 (docs/adr/0023).
      */
     private static Map<String, String> documented(String service, int basePort) {
         String document = given().baseUri("http://127.0.0.1:" + PlatformProcesses.port(basePort + 1000))

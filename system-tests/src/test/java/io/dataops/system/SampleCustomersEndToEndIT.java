@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The seed's sample customers.csv (section 12.1) through the whole platform, started as separate processes by
- * ./dataops, driven only through the gateway. With the seed's rules, CUST006 (line 7) fails email_format and
+ * The sample customers.csv of docs/product-spec.md §12.1 through the whole platform, started as separate processes by
+ * ./dataops, driven only through the gateway. With the rules of §6.2, CUST006 (line 7) fails email_format and
  * CUST008 (line 9) fails positive_numbers; the other eight rows are loaded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,7 +2,7 @@ package io.dataops.model.api;
 
 import java.util.List;
 
-/** The list envelope of seed section 6.2: {@code items, total, page, pages, limit}. Pages count from 1. */
+/** The list envelope of docs/product-spec.md §6.2: {@code items, total, page, pages, limit}. Pages count from 1. */
 public record Page<T>(List<T> items, long total, int page, int pages, int limit) {
 
     public static <T> Page<T> of(List<T> items, long total, PageRequest request) {

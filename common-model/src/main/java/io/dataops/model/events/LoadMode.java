@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What the loader does with a row whose natural key was already loaded from another file: INSERT (the default,
- * the seed's behaviour) reports it as a DUPLICATE, UPSERT updates the stored row with it. Either way the same file
+ * the behaviour of docs/product-spec.md §5.4) reports it as a DUPLICATE, UPSERT updates the stored row with it. Either way the same file
  * run again changes nothing. Set per run by the process body's {@code "mode"}.
  */
 public enum LoadMode {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** The per-run rules of the seed's process request (section 6.2), carried with every batch of the run. */
+/** The per-run rules of the process request (docs/product-spec.md §6.2), carried with every batch of the run. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ValidationRules(
         @JsonProperty("required_fields") List<String> requiredFields,

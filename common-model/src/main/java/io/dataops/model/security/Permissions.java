@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The permission matrix of seed section 13.2, kept once. The gateway writes a user's permissions into the
+ * The permission matrix of docs/product-spec.md §13.2, kept once. The gateway writes a user's permissions into the
  * token's {@code groups} claim next to the role, so every service checks {@code @RolesAllowed(FILES_READ)}
  * against the same signed list without a copy of this table.
  */

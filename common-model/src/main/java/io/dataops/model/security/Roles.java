@@ -2,7 +2,7 @@ package io.dataops.model.security;
 
 import java.util.List;
 
-/** The three roles of seed section 13.2. */
+/** The three roles of docs/product-spec.md §13.2. */
 public final class Roles {
     public static final String ADMIN = "admin";
     public static final String ANALYST = "analyst";

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every target table files can be loaded into (seed section 5.1). A file names a top-level target
+ * Every target table files can be loaded into (docs/product-spec.md §5.1). A file names a top-level target
  * ({@link #find}); child tables such as order_items are reached through their parent's {@link ChildArray} only,
  * because their rows need a parent row.
  */

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A row of AUDIT_LOG (seed 13.3). Old and new values are JSON text in CLOB columns. */
+/** A row of AUDIT_LOG (docs/product-spec.md §13.3). Old and new values are JSON text in CLOB columns. */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry extends PanacheEntityBase {

@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.function.Function;
 
-/** AUDIT_LOG (seed 13.3): who did what to which resource, from where, with the values before and after. */
+/** AUDIT_LOG (docs/product-spec.md §13.3): who did what to which resource, from where, with the values before and after. */
 @ApplicationScoped
 public class AuditTrail {
     public static final String LOGIN = "LOGIN";

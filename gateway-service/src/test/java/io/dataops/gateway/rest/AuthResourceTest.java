@@ -30,7 +30,7 @@ class AuthResourceTest {
     }
 
     @Test
-    void login_answers_the_seed_shape_with_an_rs256_token_carrying_role_and_permissions() {
+    void login_answers_the_spec_shape_with_an_rs256_token_carrying_role_and_permissions() {
         String token = given().contentType("application/json")
                 .body("{\"username\":\"admin\",\"password\":\"test-root-password-7\"}")
                 .when().post("/api/auth/login")

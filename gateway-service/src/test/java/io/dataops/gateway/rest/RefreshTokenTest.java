@@ -73,7 +73,7 @@ class RefreshTokenTest {
         refresh(original).statusCode(401).contentType("application/problem+json").body("code", equalTo("TOKEN_REVOKED"));
         // the thief's replay also ends the legitimate client's newer token of the same login
         refresh(rotated).statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
-        // and every access token of the user alive before the reuse: either party may hold one (issue 12)
+        // and every access token of the user alive before the reuse: either party may hold one (docs/adr/0015-session-ends-path-spelling-trusted-proxies.md)
         given().auth().oauth2(liveAccess).when().get("/api/auth/me")
                 .then().statusCode(401).body("code", equalTo("TOKEN_REVOKED"));
         given().auth().oauth2(liveAccess).when().get("/api/data/files")

@@ -202,7 +202,7 @@ class UserResourceTest {
                 .header("X-Forwarded-For", GatewayApi.freshIp())
                 .when().post("/api/auth/login").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
 
-        // reactivated, the user logs in again, but the token from before the deactivation stays dead (issue 12)
+        // reactivated, the user logs in again, but the token from before the deactivation stays dead (docs/adr/0015-session-ends-path-spelling-trusted-proxies.md)
         given().auth().oauth2(admin).contentType("application/json").body("{\"is_active\":true}")
                 .when().put("/api/users/" + id).then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/auth/me")

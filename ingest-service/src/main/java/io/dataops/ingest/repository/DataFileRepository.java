@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 @ApplicationScoped
 public class DataFileRepository {
-    /** API sort names to entity fields: the whitelist of seed 6.2's {@code sort} parameter. */
+    /** API sort names to entity fields: the whitelist of docs/product-spec.md §6.2's {@code sort} parameter. */
     public static final Map<String, String> SORTABLE = Map.of(
             "id", "id", "uploaded_at", "uploadedAt", "original_name", "originalName", "file_size", "fileSize",
             "status", "status", "row_count", "rowCount", "processed_at", "processedAt");

@@ -36,7 +36,7 @@ class JsonRowReaderTest {
     }
 
     @Test
-    void keeps_the_seed_orders_nested_items_as_json_text_its_child_table_reads() throws Exception {
+    void keeps_the_sample_orders_nested_items_as_json_text_its_child_table_reads() throws Exception {
         List<SourceRow> rows = readAll(java.nio.file.Files.readString(java.nio.file.Path.of("../sample_data/orders.json")));
 
         assertThat(rows).extracting(r -> r.values().get("order_number"))

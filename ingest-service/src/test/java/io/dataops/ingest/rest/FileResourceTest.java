@@ -58,7 +58,7 @@ class FileResourceTest {
     }
 
     @Test
-    void upload_stores_the_file_and_answers_the_seed_shape() {
+    void upload_stores_the_file_and_answers_the_spec_shape() {
         given().auth().oauth2(TestTokens.forRole("analyst"))
                 .multiPart("file", "customers.csv", CSV.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .when().post("/api/data/upload")

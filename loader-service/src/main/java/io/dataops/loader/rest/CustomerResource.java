@@ -19,7 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** The loaded CUSTOMERS rows (seed 6.1 Data Tables): filtered, sorted, paged. */
+/** The loaded CUSTOMERS rows (docs/product-spec.md §6.1, Data Tables): filtered, sorted, paged. */
 @Path("/api/data/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {

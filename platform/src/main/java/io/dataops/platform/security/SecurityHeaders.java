@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Content-Security-Policy on every answer of the public port. Swagger UI, which runs inline scripts a strict policy
- * would block, is on the management port (docs/adr/0019e), where these filters do not run; only Quarkus' dev mode
+ * would block, is on the management port (docs/adr/0023), where these filters do not run; only Quarkus' dev mode
  * still serves its Dev UI under /q/ on the public port, so there alone /q/ goes without the header. The fixed headers
  * (nosniff, frame and referrer policy, no-store on /api) are plain {@code quarkus.http.header} settings in
  * META-INF/microprofile-config.properties; this one needs a path exception that setting cannot express.

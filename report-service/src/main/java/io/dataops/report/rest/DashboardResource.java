@@ -48,7 +48,7 @@ public class DashboardResource {
         return now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The read model's numbers in the seed's shape (section 6.2). */
+    /** The read model's numbers in the shape of docs/product-spec.md §6.2 (Dashboard stats). */
     static Stats from(DashboardModel.Stats s) {
         return new Stats(new Files(s.filesTotal(), s.filesToday(), s.filesProcessing(), s.filesFailed()),
                 new Records(s.customers(), s.orders()), new Errors(s.errorsTotal(), s.errorsToday()),

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardResourceShapeTest {
 
     @Test
-    void the_read_model_numbers_land_in_the_seed_shape() throws Exception {
+    void the_read_model_numbers_land_in_the_spec_shape() throws Exception {
         DashboardResource.Stats stats = DashboardResource.from(new DashboardModel.Stats(156, 12, 2, 3, 45230, 128456, 234, 15, 1, 3));
 
         assertThat(new ObjectMapper().writeValueAsString(stats)).isEqualTo("{"

@@ -190,7 +190,7 @@ class DashboardResourceTest {
     }
 
     @Test
-    void stats_answer_in_the_seed_shape() {
+    void stats_answer_in_the_spec_shape() {
         JsonPath body = given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/dashboard/stats")
                 .then().statusCode(200).contentType("application/json").extract().jsonPath();
         assertThat(body.<String, Object>getMap("").keySet()).containsExactlyInAnyOrder("files", "records", "errors", "jobs");
@@ -214,7 +214,7 @@ class DashboardResourceTest {
 
     @Test
     void a_role_without_reports_read_is_a_403_problem() {
-        // admin, analyst and viewer all hold reports:read (seed 13.2); a role outside the matrix holds nothing
+        // admin, analyst and viewer all hold reports:read (docs/product-spec.md §13.2); a role outside the matrix holds nothing
         given().auth().oauth2(TestTokens.forUser(9, "x", "auditor")).when().get("/api/dashboard/stats")
                 .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
     }

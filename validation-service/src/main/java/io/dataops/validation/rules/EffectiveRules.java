@@ -9,7 +9,7 @@ import java.util.Map;
 /** The rule set of one run: the target's stored rules, overridden and extended by the run's own rules. */
 public final class EffectiveRules {
 
-    /** The seed's process-body rules as definitions: required, email, and positive numbers as range min 0. */
+    /** The process-body rules of docs/product-spec.md §6.2 as definitions: required, email, and positive numbers as range min 0. */
     public static List<RuleDefinition> fromSeedShape(ValidationRules rules) {
         List<RuleDefinition> definitions = new ArrayList<>();
         if (rules == null) {

@@ -1,6 +1,6 @@
 package io.dataops.validation.rules;
 
-/** DATA_ERRORS.error_type values (seed section 5.4 and 11.3). */
+/** DATA_ERRORS.error_type values (docs/product-spec.md §5.4 and §11.3). */
 public enum ErrorType {
     /** The row could not be split into the header's columns. */
     MALFORMED_ROW,

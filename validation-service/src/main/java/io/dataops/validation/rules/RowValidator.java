@@ -32,7 +32,7 @@ public final class RowValidator {
     private final FileKeyIndex ownKeys = new FileKeyIndex();
     private final List<ChildValidator> children;
 
-    /** The seed's process-body rules alone, dates judged against today (UTC). */
+    /** The process-body rules of docs/product-spec.md §6.2 alone, dates judged against today (UTC). */
     public RowValidator(TargetTable target, ValidationRules rules) {
         this(target, EffectiveRules.fromSeedShape(rules), LocalDate.now(ZoneOffset.UTC));
     }

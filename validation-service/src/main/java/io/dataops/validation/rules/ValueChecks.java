@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /** The value checks of the rule catalogue. Each returns a failure or null; a custom message replaces the main one. */
 final class ValueChecks {
-    /** The seed's email pattern (section 5.4). */
+    /** The email pattern of docs/product-spec.md §5.4. */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     /**

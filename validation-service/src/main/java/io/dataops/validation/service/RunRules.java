@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Resolves a run's rule set once: at its first batch, the target's active stored rules merged with the run's own
- * (seed-shaped) rules are written to RUN_RULES with the day "not in the future" is judged against, in the batch's
+ * (§6.2-shaped, docs/product-spec.md) rules are written to RUN_RULES with the day "not in the future" is judged against, in the batch's
  * transaction. Every later or redelivered batch, on any replica, reads that snapshot; a small cache keeps the
  * compiled validator, checked against the stored text so a rolled-back first batch cannot leave a stale one.
  */

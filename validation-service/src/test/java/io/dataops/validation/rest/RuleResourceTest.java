@@ -43,7 +43,7 @@ class RuleResourceTest {
     }
 
     @Test
-    void the_seeds_default_customer_rules_are_stored() {
+    void the_default_customer_rules_are_stored() {
         as("viewer").queryParam("target", "customers").queryParam("sort", "id").when().get("/api/rules")
                 .then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(4))

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EffectiveRulesTest {
 
     @Test
-    void the_seed_shape_becomes_required_email_and_range_from_zero() {
+    void the_spec_shape_becomes_required_email_and_range_from_zero() {
         assertThat(EffectiveRules.fromSeedShape(new ValidationRules(List.of("customer_code"), List.of("Email"),
                 List.of("credit_limit")))).containsExactly(
                 RuleDefinition.of("customer_code", RuleType.REQUIRED),

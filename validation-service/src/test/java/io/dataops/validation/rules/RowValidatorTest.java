@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class RowValidatorTest {
-    /** The seed's process request (section 6.2). */
+    /** The process request of docs/product-spec.md §6.2. */
     private final RowValidator validator = new RowValidator(TargetTables.CUSTOMERS, new ValidationRules(
             List.of("customer_code", "name"), List.of("email"), List.of("credit_limit")));
 
