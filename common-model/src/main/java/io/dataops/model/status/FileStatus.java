@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Where an uploaded file is (DATA_FILES.status, the files API's {@code status}, the dashboard's file counts): the
- * lower-case names are the stored and the wire values, as the seed's API shows them.
+ * lower-case names are the stored and the wire values, as the API of docs/product-spec.md §6.2 shows them.
  */
 public enum FileStatus {
     UPLOADED, PROCESSING, COMPLETED, FAILED, CANCELLED;

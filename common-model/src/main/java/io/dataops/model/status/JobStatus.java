@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Where a job is (JOBS.status, the jobs API's {@code status}): the lower-case names are the stored and the wire
- * values, as the seed's API shows them.
+ * values, as the API of docs/product-spec.md §6.2 shows them.
  */
 public enum JobStatus {
     PENDING, RUNNING, COMPLETED, FAILED, CANCELLED;

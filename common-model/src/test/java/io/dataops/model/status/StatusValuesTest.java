@@ -11,7 +11,7 @@ class StatusValuesTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void job_statuses_are_the_lower_case_words_of_the_seed_on_the_wire_and_in_the_database() throws Exception {
+    void job_statuses_are_the_lower_case_words_of_the_spec_on_the_wire_and_in_the_database() throws Exception {
         assertThat(Arrays.stream(JobStatus.values()).map(JobStatus::value))
                 .containsExactly("pending", "running", "completed", "failed", "cancelled");
         assertThat(json.writeValueAsString(JobStatus.CANCELLED)).isEqualTo("\"cancelled\"");
@@ -33,7 +33,7 @@ class StatusValuesTest {
     }
 
     @Test
-    void file_statuses_are_the_lower_case_words_of_the_seed() throws Exception {
+    void file_statuses_are_the_lower_case_words_of_the_spec() throws Exception {
         assertThat(Arrays.stream(FileStatus.values()).map(FileStatus::value))
                 .containsExactly("uploaded", "processing", "completed", "failed", "cancelled");
         assertThat(json.writeValueAsString(FileStatus.PROCESSING)).isEqualTo("\"processing\"");

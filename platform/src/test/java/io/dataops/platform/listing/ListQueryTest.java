@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The list builder on its own: request values only ever as parameters, the sort only from the whitelist, a search
- * whose wildcards match themselves, and the seed's page envelope (section 6.2: items, total, page, pages, limit).
+ * whose wildcards match themselves, and the page envelope of docs/product-spec.md §6.2 ( items, total, page, pages, limit).
  */
 class ListQueryTest {
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "created_at", "createdAt");
