@@ -2,6 +2,7 @@ package io.dataops.model.status;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -18,12 +19,7 @@ public enum FileStatus {
 
     /** @return the status named by its stored or wire value, null for a text that names none */
     public static FileStatus of(String value) {
-        for (FileStatus status : values()) {
-            if (status.value().equals(value)) {
-                return status;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(status -> status.value().equals(value)).findFirst().orElse(null);
     }
 
     /** The stored value, so a message that names a status reads as the API shows it. */

@@ -16,13 +16,9 @@ public final class ReadFaults {
     }
 
     private static String what(Throwable fault) {
-        InvalidJsonException invalid = find(fault, InvalidJsonException.class);
-        if (invalid != null) {
-            return invalid.describe();
-        }
-        CsvFormatException csv = find(fault, CsvFormatException.class);
-        if (csv != null) {
-            return csv.getMessage();
+        FileFormatFault format = find(fault, FileFormatFault.class);
+        if (format != null) {
+            return format.describe();
         }
         JsonProcessingException json = find(fault, JsonProcessingException.class);
         if (json != null) {

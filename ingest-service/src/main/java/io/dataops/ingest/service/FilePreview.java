@@ -2,8 +2,7 @@ package io.dataops.ingest.service;
 
 import io.dataops.ingest.config.IngestConfig;
 import io.dataops.ingest.parsing.CsvDialect;
-import io.dataops.ingest.parsing.InvalidJsonException;
-import io.dataops.ingest.parsing.CsvFormatException;
+import io.dataops.ingest.parsing.FileFormatFault;
 import io.dataops.ingest.parsing.RecordLimits;
 import io.dataops.ingest.parsing.FileFormat;
 import io.dataops.ingest.parsing.RowReader;
@@ -70,12 +69,9 @@ public class FilePreview {
             }
             return new Preview(fileId, file.fileType, format == FileFormat.JSON ? null : dialect.delimiterName(),
                     dialect.encodingName(), List.copyOf(columns), sample);
-        } catch (InvalidJsonException e) {
-            // the same code and position a processing run of the file fails with
-            throw ProblemException.at(e.code(), "The file is not valid JSON rows: " + e.describe(), e.line(), e.column());
-        } catch (CsvFormatException e) {
+        } catch (FileFormatFault e) {
             // the same code, position and sentence as the failed job's error
-            throw ProblemException.at(e.code(), e.getMessage(), e.line(), e.column());
+            throw ProblemException.at(e.code(), e.describe(), e.line(), e.column());
         } catch (CharacterCodingException | UncheckedIOException e) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "The file cannot be read as " + encoding.name(),
                     List.of(new FieldError("encoding", "does not match the file's bytes")));
