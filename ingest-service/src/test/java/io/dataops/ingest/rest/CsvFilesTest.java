@@ -1,8 +1,5 @@
 package io.dataops.ingest.rest;
 
-import io.dataops.model.status.FileStatus;
-import io.dataops.ingest.repository.DataFile;
-import io.dataops.ingest.repository.FileRun;
 import io.dataops.ingest.service.RowEmitter;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
@@ -11,12 +8,10 @@ import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.SourceRow;
-import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +111,7 @@ class CsvFilesTest {
         var preview = given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("rows", 100)
                 .when().get("/api/data/files/" + fileId + "/preview").then();
         long jobId = 830_000_000L + fileId;
-        queueRun(jobId, fileId);
+        QueuedRuns.queue(jobId, fileId, ",");
         emitter.submit(jobId);
 
         if (c.code() == null) {
@@ -195,21 +189,5 @@ class CsvFilesTest {
 
     private static String visible(String value) {
         return value.replace("\r", "\\r").replace("\n", "\\n");
-    }
-
-    private static void queueRun(long jobId, long fileId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            FileRun run = new FileRun();
-            run.jobId = jobId;
-            run.fileId = fileId;
-            run.targetTable = "customers";
-            run.rules = EventCodec.encode(ValidationRules.none());
-            run.state = FileRun.QUEUED;
-            run.delimiter = ",";
-            run.encoding = "utf-8";
-            run.createdAt = Instant.now();
-            run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
-        });
     }
 }

@@ -1,7 +1,6 @@
 package io.dataops.ingest.rest;
 
 import io.dataops.ingest.config.IngestConfig;
-import io.dataops.ingest.repository.DataFile;
 import io.dataops.ingest.repository.FileRun;
 import io.dataops.ingest.service.RowEmitter;
 import io.dataops.model.Topics;
@@ -9,8 +8,6 @@ import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowsEnd;
-import io.dataops.model.events.ValidationRules;
-import io.dataops.model.status.FileStatus;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
@@ -61,22 +58,6 @@ class FileLifecycleTest {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void queueRun(long jobId, long fileId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            FileRun run = new FileRun();
-            run.jobId = jobId;
-            run.fileId = fileId;
-            run.targetTable = "customers";
-            run.rules = EventCodec.encode(ValidationRules.none());
-            run.state = FileRun.QUEUED;
-            run.delimiter = ",";
-            run.encoding = "utf-8";
-            run.createdAt = Instant.now();
-            run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
-        });
-    }
-
     /** Everything the run put on the topic within 3 s: a failed or cancelled run sends no closing marker to wait for. */
     private static List<FileRowsMessage> emitted(long jobId) {
         return TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, r -> r.value().contains("\"jobId\":" + jobId),
@@ -107,7 +88,7 @@ class FileLifecycleTest {
         long fileId = given().auth().oauth2(TestTokens.forRole("analyst")).multiPart("file", "broken.json", json, "application/json")
                 .when().post("/api/data/upload").then().statusCode(201).extract().jsonPath().getLong("id");
         long jobId = 810_000_000L + fileId;
-        queueRun(jobId, fileId);
+        QueuedRuns.queue(jobId, fileId, ",");
         emitter.submit(jobId);
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
@@ -133,7 +114,7 @@ class FileLifecycleTest {
         csv.append("W22,Last,last@x.io\n");
         long fileId = upload("wide_rows.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         long jobId = 820_000_000L + fileId;
-        queueRun(jobId, fileId);
+        QueuedRuns.queue(jobId, fileId, ",");
         emitter.submit(jobId);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(emitted(jobId)).anyMatch(m -> m instanceof RowsEnd));
@@ -159,7 +140,7 @@ class FileLifecycleTest {
     void a_cancelled_job_stops_reading_sends_no_closing_marker_and_the_file_says_cancelled() {
         long fileId = upload("cancel_me.csv", customers(50_000));
         long jobId = 800_000_000L + fileId;
-        queueRun(jobId, fileId);
+        QueuedRuns.queue(jobId, fileId, ",");
         emitter.submit(jobId);
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ((FileRun) FileRun.findById(jobId)).state.equals(FileRun.EMITTING)));
@@ -212,7 +193,7 @@ class FileLifecycleTest {
     @Test
     void deleting_a_file_whose_job_runs_is_a_409_problem_and_deletes_nothing() {
         long fileId = upload("busy.csv", customers(3));
-        queueRun(900_000_000L + fileId, fileId);
+        QueuedRuns.queue(900_000_000L + fileId, fileId, ",");
         given().auth().oauth2(TestTokens.forRole("admin")).when().delete("/api/data/files/" + fileId)
                 .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("FILE_BUSY"));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId)

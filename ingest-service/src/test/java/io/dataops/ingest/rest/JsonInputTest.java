@@ -2,10 +2,7 @@ package io.dataops.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dataops.model.status.FileStatus;
 import io.dataops.ingest.parsing.JsonCases;
-import io.dataops.ingest.repository.DataFile;
-import io.dataops.ingest.repository.FileRun;
 import io.dataops.ingest.service.RowEmitter;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
@@ -13,12 +10,10 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
-import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +99,7 @@ class JsonInputTest {
     void a_run_sends_every_row_read_and_ends_with_their_count_or_the_fault(JsonCases.Case expected) {
         long fileId = upload(expected);
         long jobId = 840_000_000L + fileId;
-        queueRun(jobId, fileId);
+        QueuedRuns.queue(jobId, fileId, null);
 
         emitter.submit(jobId);
 
@@ -160,21 +154,5 @@ class JsonInputTest {
         return given().auth().oauth2(TestTokens.forRole("analyst"))
                 .multiPart("file", input.name() + ".json", input.json().getBytes(StandardCharsets.UTF_8), "application/json")
                 .when().post("/api/data/upload").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    /** What the process endpoint stores, without job-service (which these tests do not run). */
-    private static void queueRun(long jobId, long fileId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            FileRun run = new FileRun();
-            run.jobId = jobId;
-            run.fileId = fileId;
-            run.targetTable = "customers";
-            run.rules = EventCodec.encode(ValidationRules.none());
-            run.state = FileRun.QUEUED;
-            run.encoding = "utf-8";
-            run.createdAt = Instant.now();
-            run.persist();
-            ((DataFile) DataFile.findById(fileId)).status = FileStatus.PROCESSING;
-        });
     }
 }
