@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs ./dataops exactly as a user would, against its own var directory and ports offset by {@link #PORT_OFFSET},
- * so a stack a developer has running is left alone.
+ * so a stack a developer has running is left alone. Processes are named as ./dataops names them: a service
+ * ({@code validation}) or a further replica of a stage ({@code validation-2}).
  */
 final class PlatformProcesses {
     private static PlatformProcesses shared;
@@ -52,10 +53,20 @@ final class PlatformProcesses {
     }
 
     /** SIGKILL, as a crashed node or an OOM kill would: no shutdown hook, no graceful close. */
-    void kill(String service) {
-        ProcessHandle process = process(service);
-        process.destroyForcibly();
-        process.onExit().join();
+    void kill(String process) {
+        ProcessHandle handle = process(process);
+        handle.destroyForcibly();
+        handle.onExit().join();
+    }
+
+    /**
+     * Runs as many replicas of the stages as given, e.g. {@code scale("validation=2", "loader=2")}: ./dataops scale
+     * starts the missing ones (waiting until they are ready) and stops the highest-numbered extra ones.
+     */
+    void scale(String... replicas) {
+        List<String> command = new java.util.ArrayList<>(List.of("./dataops", "scale"));
+        command.addAll(List.of(replicas));
+        run(command, 300);
     }
 
     /** SIGTERM, as ./dataops down would: the service closes its database and consumers before it exits. */
@@ -65,32 +76,55 @@ final class PlatformProcesses {
         process.onExit().join();
     }
 
-    private ProcessHandle process(String service) {
+    private ProcessHandle process(String name) {
         try {
-            long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(service + ".pid")).trim());
-            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+            long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(name + ".pid")).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * The H2 database of a service that is NOT running (killed or stopped): H2 locks its file while a process has it
-     * open, so this is how a test reads a stage's ledger as the stage left it. Close it before starting the service.
+     * The schema of one service ({@code "loader"}) in the stack's H2 server, read as the database's admin (whose
+     * password ./dataops writes to var/h2/admin-password), whether the service runs or not: unqualified table names
+     * are that service's tables.
      */
-    Connection databaseOfStopped(String service) {
+    Connection database(String service) {
+        return connect(";SCHEMA=" + service.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The whole H2 database as its admin: tables must be named with their schema, e.g. {@code LOADER.customers}. */
+    Connection database() {
+        return connect("");
+    }
+
+    private Connection connect(String schema) {
         try {
-            // the user every service connects as (the platform module's microprofile-config.properties)
-            return DriverManager.getConnection("jdbc:h2:file:" + var.resolve("data").resolve(service)
-                    + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "sa", "");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the database of " + service + " (is it still running?)", e);
+            String password = Files.readString(var.resolve("h2").resolve("admin-password")).strip();
+            return DriverManager.getConnection(databaseUrl() + schema, "SA", password);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot open the stack's H2 database as its admin", e);
         }
     }
 
-    /** Starts one stopped service again the way a user would: ./dataops up for just that service. */
-    void start(String service) {
-        run(List.of("./dataops", "up"), 300, Map.of("DATAOPS_ONLY", service));
+    /** The JDBC URL of the stack's H2 server, with the settings ./dataops gives every service. */
+    static String databaseUrl() {
+        return "jdbc:h2:tcp://127.0.0.1:" + port(9094) + "/dataops;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    }
+
+    /** The password ./dataops generated for a service's database user ({@code "ingest"}). */
+    String databasePassword(String service) {
+        try {
+            return Files.readString(var.resolve("h2").resolve(service + "-password")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts one stopped service or replica again the way a user would: ./dataops up for just that process. */
+    void start(String process) {
+        run(List.of("./dataops", "up"), 300, Map.of("DATAOPS_ONLY", process));
     }
 
     Path workDir() {
