@@ -127,7 +127,7 @@ class ScaleOutIT {
     void a_single_replica_of_each_stage_loads_every_good_row_and_records_every_planted_error() throws Exception {
         platform.scale("validation=1", "loader=1");
         Run run = start("A");
-        awaitCompleted(run.jobId(), Duration.ofMinutes(3));
+        awaitCompleted(run.jobId(), Duration.ofMinutes(8));
         reference = resultOf(run);
 
         List<String> planted = new ArrayList<>();
@@ -155,7 +155,7 @@ class ScaleOutIT {
         assertThat(reference).as("scenario A's result").isNotNull();
         platform.scale("validation=2", "loader=2");
         Run run = start("B");
-        awaitCompleted(run.jobId(), Duration.ofMinutes(3));
+        awaitCompleted(run.jobId(), Duration.ofMinutes(8));
 
         Result result = resultOf(run);
         assertThat(result.errors()).as("errors with two replicas per stage").isEqualTo(reference.errors());
@@ -185,7 +185,7 @@ class ScaleOutIT {
         long validatedBeforeKill = batchesIn("VALIDATION.validated_batches", run.jobId());
         long loadedBeforeKill = batchesIn("LOADER.loaded_batches", run.jobId());
 
-        awaitCompleted(run.jobId(), Duration.ofMinutes(3));
+        awaitCompleted(run.jobId(), Duration.ofMinutes(8));
         Result result = resultOf(run);
         assertThat(result.errors()).as("errors after the kills").isEqualTo(reference.errors());
         assertSameRows(result);
