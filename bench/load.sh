@@ -99,6 +99,12 @@ for i in "${!ENDPOINTS[@]}"; do
     -H "Authorization: Bearer $TOKEN" "$G${ENDPOINTS[$i]}" > "$out/$i.csv" 2> "$out/$i.err" &
   pids+=($!)
 done
+# hey keeps no bodies: one request a second beside the load keeps the problem body of any refusal, for its code
+while any=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && any=1; done; ((any)); do
+  curl -s -o "$out/sample.json" -w '%{http_code}\n' "$G${ENDPOINTS[1]}" -H "Authorization: Bearer $TOKEN" |
+    grep -q '^2' || grep -o '"code":"[A-Z_]*"' "$out/sample.json" >> "$out/refusals.txt" || true
+  sleep 1
+done
 for p in "${pids[@]}"; do wait "$p" || true; done
 after=$(cpu_ticks)
 
@@ -119,15 +125,18 @@ def line(name, lat, bad, missing, expected):
 
 all_lat, all_bad, all_missing, all_expected = [], 0, 0, 0
 for i, e in enumerate(endpoints):
-    lat, bad = [], 0
+    lat, bad, codes = [], 0, {}
     with open(f"{out}/{i}.csv") as f:
         for row in csv.DictReader(f):
             lat.append(float(row["response-time"]))
+            codes[row["status-code"]] = codes.get(row["status-code"], 0) + 1
             if not row["status-code"].startswith("2"):
                 bad += 1
     expected = rate * seconds
     missing = max(0, expected - len(lat))
     line(e, lat, bad, missing, expected)
+    if bad:
+        print("  " + " " * 40 + " status codes: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())))
     all_lat += lat; all_bad += bad; all_missing += missing; all_expected += expected
 line("overall", all_lat, all_bad, all_missing, all_expected)
 EOF
@@ -138,4 +147,5 @@ for p in $(echo "$after" | tr ' ' '\n' | cut -d= -f1); do
   [[ -n "$b" && -n "$a" ]] && printf ' %s %.1f;' "$p" "$(echo "($a - $b) / $TCK" | bc -l)"
 done
 echo
+[[ ! -s "$out/refusals.txt" ]] || echo "  codes of the refusals sampled beside the load: $(sort "$out/refusals.txt" | uniq -c | tr -s ' \n' ' ')"
 echo "  raw per-request figures: $out"

@@ -145,6 +145,8 @@ start_stack() {
   # would answer 429 long before the end of a 5M file
   export DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE=1000000
   if ((replicas > 1)); then export DATAOPS_REPLICAS="validation=$replicas,loader=$replicas"; else unset DATAOPS_REPLICAS; fi
+  # a stack that fails to start or a run that stops half-way leaves no processes behind
+  trap './dataops down > /dev/null 2>&1 || true' EXIT
   ./dataops up > "$WORK/up-$name.log"
   local asked=0 found
   for found in validation loader; do
