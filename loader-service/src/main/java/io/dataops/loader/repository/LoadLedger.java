@@ -19,7 +19,11 @@ public class LoadLedger {
         this.sql = new Sql(dataSource);
     }
 
-    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected) {
+    /**
+     * @param inFileDuplicates rows of this run rejected as DUPLICATE because a lower row of the same file holds the
+     *                         natural key
+     */
+    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected, long inFileDuplicates) {
     }
 
     public boolean contains(long jobId, int batchNo) {
@@ -46,7 +50,8 @@ public class LoadLedger {
     public Totals totals(long jobId) {
         return sql.one("SELECT COUNT(*), COALESCE(SUM(rows_offered), 0), COALESCE(SUM(rows_loaded), 0),"
                         + " (SELECT COUNT(*) FROM load_rejects WHERE job_id = ?) FROM loaded_batches WHERE job_id = ?",
-                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4)), jobId, jobId).orElseThrow();
+                // placeholder: the in-file duplicate count comes with the loader's lower-row-wins writer
+                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), 0), jobId, jobId).orElseThrow();
     }
 
     private static String clip(String text, int max) {
