@@ -1,6 +1,7 @@
 package io.dataops.loader.repository;
 
 import io.dataops.model.events.RowsRejected.RejectedRow;
+import io.dataops.platform.config.ReplicaName;
 import io.dataops.platform.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class LoadLedger {
     private final Sql sql;
+    private final String replica;
 
-    public LoadLedger(DataSource dataSource) {
+    public LoadLedger(DataSource dataSource, ReplicaName replica) {
         this.sql = new Sql(dataSource);
+        this.replica = replica.value();
     }
 
     /**
@@ -31,8 +34,8 @@ public class LoadLedger {
     }
 
     public void record(long jobId, int batchNo, long fileId, int offered, int loaded, List<RejectedRow> rejects) {
-        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded)"
-                + " VALUES (?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded);
+        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded, handled_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded, replica);
         // clipped to the columns: a value refused as too large can be larger than field_value holds
         sql.batch("INSERT INTO load_rejects (job_id, batch_no, row_number, field_name, field_value, error_type,"
                         + " error_message, raw_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects,
