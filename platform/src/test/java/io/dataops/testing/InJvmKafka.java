@@ -59,7 +59,9 @@ public final class InJvmKafka {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", dir.resolve("data").toString());
-        props.put("num.partitions", "4");
+        // as many as the deployed row topics: a file's batches spread over them (docs/adr/0024), so the tests of
+        // several batches meet several partitions and their consumers see them out of order
+        props.put("num.partitions", "12");
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "4");
         props.put("transaction.state.log.replication.factor", "1");

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * What travels on the row topics: batches of one file's rows, then one {@link RowsEnd}. All messages of a
- * file share the key {@link #fileId()}, so they arrive in order in one partition.
+ * What travels on the row topics: batches of one file's rows and one {@link RowsEnd}. Each message has its own key
+ * ({@link #partitionKey(FileRowsMessage)}), so a file's batches spread over every partition and every replica of a
+ * stage works on one big file; no stage may rely on their order (docs/adr/0024-one-file-across-partitions.md).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,4 +18,12 @@ public sealed interface FileRowsMessage permits RowBatch, RowsEnd {
     long fileId();
 
     String target();
+
+    /**
+     * The Kafka key of a row message: {@code <fileId>-<batchNo>} for a batch, {@code <fileId>-end} for the closing
+     * marker. A stage forwards its output under the same key it read.
+     */
+    static String partitionKey(FileRowsMessage message) {
+        return message instanceof RowBatch batch ? message.fileId() + "-" + batch.batchNo() : message.fileId() + "-end";
+    }
 }

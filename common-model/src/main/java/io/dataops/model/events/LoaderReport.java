@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * What the loader reports back on {@code Topics.FILE_ROWS_REJECTED}, keyed by file id: the rows of each batch it
  * could not store, then, once, that the file is loaded. Validation-service records the rejects in DATA_ERRORS and
- * only then publishes the {@link PipelineEvent.FileLoaded} that completes the job; both travel in one partition,
- * in order, so a job never shows completed before its errors can be read.
+ * publishes the {@link PipelineEvent.FileLoaded} that completes the job only when every reject the
+ * {@link LoadFinished} counts is recorded: several loader replicas send these, so a finish may overtake another
+ * replica's rejects, and a job must never show completed before its errors can be read.
  * <p>
  * A message without a type is a {@link RowsRejected}, as every message on this topic was before the closing report.
  */

@@ -60,7 +60,8 @@ public sealed interface PipelineEvent {
     }
 
     /**
-     * validation-service's quality score of one run of a file, sent when the file's rows end. Ratios are 0..1;
+     * validation-service's quality score of one run of a file, sent when the file is loaded (just before its FileLoaded: the
+     * distinct keys need the loader's in-file duplicates). Ratios are 0..1;
      * {@code score} is their mean (docs/validation-rules.md defines each). Sent again unchanged on redelivery.
      */
     record FileQualityScored(long jobId, long fileId, long rows, double completeness, double validity,

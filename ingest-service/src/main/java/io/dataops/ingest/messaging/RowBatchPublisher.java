@@ -9,7 +9,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Puts a file's row batches and closing marker on {@code Topics.FILE_ROWS_UPLOADED}, keyed by file id. */
+/**
+ * Puts a file's row batches and closing marker on {@code Topics.FILE_ROWS_UPLOADED}, each under its own key
+ * ({@code <fileId>-<batchNo>}, {@code <fileId>-end}: {@link FileRowsMessage#partitionKey}), so one file's batches
+ * spread over every partition and every validation replica shares a big file (docs/adr/0024-one-file-across-partitions.md).
+ */
 @ApplicationScoped
 public class RowBatchPublisher {
     private final MutinyEmitter<String> rows;
@@ -24,14 +28,14 @@ public class RowBatchPublisher {
     }
 
     /**
-     * Sends without waiting; the future completes when the broker has the message. One producer keeps the order
-     * of sends to a partition (idempotent producer), so a window of these keeps a file's batches in order.
+     * Sends without waiting; the future completes when the broker has the message. The batches land in different
+     * partitions and are read in any order: no consumer relies on it.
      */
     public CompletableFuture<Void> send(FileRowsMessage message) {
         return rows.sendMessage(record(message)).subscribeAsCompletionStage();
     }
 
     private static org.eclipse.microprofile.reactive.messaging.Message<String> record(FileRowsMessage message) {
-        return KafkaRecord.of(Long.toString(message.fileId()), EventCodec.encode(message));
+        return KafkaRecord.of(FileRowsMessage.partitionKey(message), EventCodec.encode(message));
     }
 }

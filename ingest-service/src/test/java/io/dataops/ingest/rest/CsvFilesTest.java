@@ -120,9 +120,8 @@ class CsvFilesTest {
             List<Map<String, Object>> previewRows = body.getList("rows");
             assertThat(previewRows.stream().map(CsvFilesTest::describe).toList()).containsExactlyElementsOf(c.rows());
 
-            List<FileRowsMessage> sent = TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED, forJob(jobId),
-                            found -> found.stream().anyMatch(r -> r.value().contains("\"RowsEnd\"")), WAIT)
-                    .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
+            List<FileRowsMessage> sent = io.dataops.testing.RowMessages.inFileOrder(
+                    TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED, forJob(jobId), io.dataops.testing.RowMessages::complete, WAIT));
             List<SourceRow> rows = rowsOf(sent);
             assertThat(rows.stream().map(CsvFilesTest::describe).toList()).containsExactlyElementsOf(c.rows());
             RowsEnd end = (RowsEnd) sent.get(sent.size() - 1);
@@ -146,8 +145,8 @@ class CsvFilesTest {
                     + (c.rows().size() == 1 ? " row: " : " rows: ") + detail
                     + "; the rows before it were kept, the rest of the file was not read");
             // every batch is on the broker before FileFailed is sent
-            List<FileRowsMessage> sent = TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, forJob(jobId), Duration.ofSeconds(1))
-                    .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
+            List<FileRowsMessage> sent = io.dataops.testing.RowMessages.inFileOrder(
+                    TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, forJob(jobId), Duration.ofSeconds(1)));
             assertThat(sent).noneMatch(m -> m instanceof RowsEnd);
             assertThat(rowsOf(sent).stream().map(CsvFilesTest::describe).toList()).containsExactlyElementsOf(c.rows());
             org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))

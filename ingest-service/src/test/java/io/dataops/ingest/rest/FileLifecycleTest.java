@@ -60,9 +60,8 @@ class FileLifecycleTest {
 
     /** Everything the run put on the topic within 3 s: a failed or cancelled run sends no closing marker to wait for. */
     private static List<FileRowsMessage> emitted(long jobId) {
-        return TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, r -> r.value().contains("\"jobId\":" + jobId),
-                        Duration.ofSeconds(3))
-                .stream().map(ConsumerRecord::value).map(v -> EventCodec.decode(v, FileRowsMessage.class)).toList();
+        return io.dataops.testing.RowMessages.inFileOrder(TestKafka.readFor(Topics.FILE_ROWS_UPLOADED,
+                r -> r.value().contains("\"jobId\":" + jobId), Duration.ofSeconds(3)));
     }
 
     @Test
@@ -123,8 +122,7 @@ class FileLifecycleTest {
         // the broker's default message limit is 1 MiB; every batch must stay below it
         assertThat(records).allSatisfy(r -> assertThat(r.value().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThan(1024 * 1024));
-        List<io.dataops.model.events.SourceRow> rows = records.stream()
-                .map(r -> EventCodec.decode(r.value(), FileRowsMessage.class))
+        List<io.dataops.model.events.SourceRow> rows = io.dataops.testing.RowMessages.inFileOrder(records).stream()
                 .filter(m -> m instanceof io.dataops.model.events.RowBatch)
                 .flatMap(m -> ((io.dataops.model.events.RowBatch) m).rows().stream()).toList();
         assertThat(records.size() - 1).isGreaterThan(1);

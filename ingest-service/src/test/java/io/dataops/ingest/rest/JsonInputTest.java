@@ -105,9 +105,8 @@ class JsonInputTest {
 
         List<FileRowsMessage> sent;
         if (expected.fault() == null) {
-            sent = TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED, r -> ofJob(r, jobId),
-                    kept -> kept.stream().anyMatch(r -> r.value().contains("RowsEnd")), WAIT)
-                    .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
+            sent = io.dataops.testing.RowMessages.inFileOrder(TestKafka.readUntil(Topics.FILE_ROWS_UPLOADED,
+                    r -> ofJob(r, jobId), io.dataops.testing.RowMessages::complete, WAIT));
             RowsEnd end = (RowsEnd) sent.get(sent.size() - 1);
             assertThat(end.rowCount()).isEqualTo(expected.rows().size());
             assertThat(end.batchCount()).isEqualTo(sent.size() - 1);
@@ -120,8 +119,8 @@ class JsonInputTest {
                             + (before == 1 ? " row: " : " rows: ") + expected.fault().code() + position(expected))
                     .endsWith("the rows before it were kept, the rest of the file was not read");
             // every batch went to the broker before the failure was told
-            sent = TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, r -> ofJob(r, jobId), Duration.ofSeconds(2))
-                    .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
+            sent = io.dataops.testing.RowMessages.inFileOrder(
+                    TestKafka.readFor(Topics.FILE_ROWS_UPLOADED, r -> ofJob(r, jobId), Duration.ofSeconds(2)));
             assertThat(sent).noneMatch(m -> m instanceof RowsEnd);
         }
         List<io.dataops.model.events.SourceRow> rows = sent.stream().filter(m -> m instanceof RowBatch)

@@ -11,6 +11,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.RowsRejected.RejectedRow;
+import io.dataops.platform.closing.ClosingGate;
 import io.dataops.platform.messaging.DeadLetters;
 import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.platform.messaging.StageConsumer;
@@ -22,15 +23,17 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes {@code Topics.FILE_ROWS_VALIDATED}: loads each batch and reports the rows it could not load on
- * {@code Topics.FILE_ROWS_REJECTED}. The closing marker turns the ledger's totals into a {@link LoadFinished} report
- * on the same topic, which validation-service turns into the file's FileLoaded event once the rejects before it are
- * recorded. The rest (cancelled jobs, redeliveries, retries, dead letters, progress, acknowledgement) is the
+ * {@code Topics.FILE_ROWS_REJECTED}. Once every batch the closing marker announces is loaded, whichever message
+ * completes the run (on whichever replica) turns the ledger's totals into a {@link LoadFinished} report on the same
+ * topic, which validation-service turns into the file's FileLoaded event once every reject it counts is recorded.
+ * The rest (cancelled jobs, redeliveries, retries, dead letters, progress, the closing gate, acknowledgement) is the
  * platform's {@link StageConsumer}.
  */
 @Singleton
@@ -40,8 +43,9 @@ public class ValidatedRowsListener extends StageConsumer {
 
     public ValidatedRowsListener(BatchLoad loads, PipelineEventPublisher events, DeadLetters deadLetters,
                                  @Channel("file-rows-rejected-out") MutinyEmitter<String> rejected,
-                                 FileHousekeeping housekeeping) {
-        super("loader", deadLetters, housekeeping, events);
+                                 FileHousekeeping housekeeping, DataSource dataSource) {
+        super("loader", deadLetters, housekeeping, events, new ClosingGate(dataSource, "rows",
+                "SELECT COUNT(*) FROM loaded_batches WHERE job_id = ?"));
         this.loads = loads;
         this.rejected = rejected;
     }
@@ -64,9 +68,11 @@ public class ValidatedRowsListener extends StageConsumer {
     protected void close(RowsEnd end) {
         LoadLedger.Totals totals = loads.totals(end.jobId());
         long rejectedInAll = end.rejectedCount() + totals.rowsRejected();
-        // behind this run's rejects on their topic: validation publishes FileLoaded once it has recorded them
+        // other replicas' rejects may still be on their way: validation publishes FileLoaded once it has recorded
+        // as many rejected rows as this report counts
         report(new LoadFinished(new PipelineEvent.FileLoaded(end.jobId(), end.fileId(), end.target(),
-                end.rowCount(), end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now())));
+                end.rowCount(), end.rowCount() - rejectedInAll, rejectedInAll, totals.rowsLoaded(), Instant.now()),
+                totals.rowsRejected(), totals.inFileDuplicates()));
     }
 
     @Override

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * The loader's CANCELLED_JOBS, and forgetting a deleted file's ledgers (LOADED_BATCHES, LOAD_REJECTS). The loaded
+ * The loader's CANCELLED_JOBS, and forgetting a deleted file's ledgers (LOADED_BATCHES, LOAD_REJECTS, RUN_CLOSINGS). The loaded
  * rows stay, with their source_file_id provenance.
  */
 @Singleton // a client proxy would need a no-args constructor the shared base class does not have
@@ -22,6 +22,7 @@ public class FileHousekeeping extends StageHousekeeping {
         // load_rejects knows jobs, not files: reach them through the file's loaded batches first
         return List.of(
                 "DELETE FROM load_rejects WHERE job_id IN (SELECT job_id FROM loaded_batches WHERE file_id = ?)",
-                "DELETE FROM loaded_batches WHERE file_id = ?");
+                "DELETE FROM loaded_batches WHERE file_id = ?",
+                "DELETE FROM run_closings WHERE file_id = ?");
     }
 }

@@ -1,6 +1,7 @@
 package io.dataops.loader.repository;
 
 import io.dataops.model.events.RowsRejected.RejectedRow;
+import io.dataops.platform.config.ReplicaName;
 import io.dataops.platform.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,12 +15,18 @@ import java.util.List;
 @ApplicationScoped
 public class LoadLedger {
     private final Sql sql;
+    private final String replica;
 
-    public LoadLedger(DataSource dataSource) {
+    public LoadLedger(DataSource dataSource, ReplicaName replica) {
         this.sql = new Sql(dataSource);
+        this.replica = replica.value();
     }
 
-    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected) {
+    /**
+     * @param inFileDuplicates rows of this run rejected as DUPLICATE because a lower row of the same file holds the
+     *                         natural key
+     */
+    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected, long inFileDuplicates) {
     }
 
     public boolean contains(long jobId, int batchNo) {
@@ -27,8 +34,8 @@ public class LoadLedger {
     }
 
     public void record(long jobId, int batchNo, long fileId, int offered, int loaded, List<RejectedRow> rejects) {
-        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded)"
-                + " VALUES (?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded);
+        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded, handled_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded, replica);
         // clipped to the columns: a value refused as too large can be larger than field_value holds
         sql.batch("INSERT INTO load_rejects (job_id, batch_no, row_number, field_name, field_value, error_type,"
                         + " error_message, raw_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects,
@@ -46,7 +53,8 @@ public class LoadLedger {
     public Totals totals(long jobId) {
         return sql.one("SELECT COUNT(*), COALESCE(SUM(rows_offered), 0), COALESCE(SUM(rows_loaded), 0),"
                         + " (SELECT COUNT(*) FROM load_rejects WHERE job_id = ?) FROM loaded_batches WHERE job_id = ?",
-                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4)), jobId, jobId).orElseThrow();
+                // placeholder: the in-file duplicate count comes with the loader's lower-row-wins writer
+                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), 0), jobId, jobId).orElseThrow();
     }
 
     private static String clip(String text, int max) {

@@ -30,6 +30,13 @@ public interface PlatformConfig {
      */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * This replica's name, written to the stage ledgers' handled_by column: which replica committed a batch.
+     * Set from DATAOPS_INSTANCE (./dataops names replicas validation, validation-2, ...); empty, the host name
+     * ({@link io.dataops.platform.config.ReplicaName}).
+     */
+    Optional<String> instance();
+
     Audit audit();
 
     Consumer consumer();

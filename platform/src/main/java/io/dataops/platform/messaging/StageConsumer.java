@@ -8,6 +8,7 @@ import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
 import io.dataops.model.events.UnreadableEventException;
 import io.dataops.model.problem.ProblemException;
+import io.dataops.platform.closing.ClosingGate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
@@ -19,9 +20,16 @@ import java.util.concurrent.CompletionStage;
  * retried, and publish what follows; report progress at most once a second; acknowledge. A message that can never be
  * processed is parked on the dead-letter topic and its run fails with a clear reason, so a partition never stops.
  * <p>
+ * A run's batches and its closing marker come in any order, on any replica (docs/adr/0024-one-file-across-partitions.md).
+ * After its own work committed, each of them arrives at the run's {@link ClosingGate}; the one that finds the run
+ * complete (the marker came and the stage's ledger holds every batch it announced) runs {@link #close(RowsEnd)} with
+ * the stored marker, then records the run closed, before it is acknowledged: the closing happens once, whichever
+ * replica finishes last, and again only if that message is redelivered before the closing was recorded.
+ * <p>
  * A subclass holds only what makes its stage different: {@link #process(RowBatch)} (which writes the batch with its
  * ledger row in one transaction, so a redelivered batch is found done and changes nothing, then sends what follows),
- * {@link #close(RowsEnd)} and {@link #progress(RowBatch)}. Its {@code @Incoming} method returns
+ * {@link #close(RowsEnd)} and {@link #progress(RowBatch)}, and gives the gate the count of its ledger. Its
+ * {@code @Incoming} method returns
  * {@link #consume(Message)}; the acknowledgement comes after the database commit and the sends, so the offset never
  * runs ahead of either. The subclass is a {@code @Singleton} (a client proxy would need a no-args constructor).
  */
@@ -31,21 +39,29 @@ public abstract class StageConsumer {
     private final StageHousekeeping housekeeping;
     private final PipelineEventPublisher events;
     private final ProgressGate progressGate;
+    private final ClosingGate closings;
 
-    /** @param stage the stage's name in progress events and in a failed run's message ("validation", "loader") */
+    /**
+     * @param stage    the stage's name in progress events and in a failed run's message ("validation", "loader")
+     * @param closings the run's closing row, counting the stage's ledger in batches
+     */
     protected StageConsumer(String stage, DeadLetters deadLetters, StageHousekeeping housekeeping,
-                            PipelineEventPublisher events) {
+                            PipelineEventPublisher events, ClosingGate closings) {
         this.stage = stage;
         this.deadLetters = deadLetters;
         this.housekeeping = housekeeping;
         this.events = events;
         this.progressGate = new ProgressGate(1000);
+        this.closings = closings;
     }
 
     /** The stage's logic for one batch: its rows and ledger row in one transaction, then what it sends on. */
     protected abstract void process(RowBatch batch);
 
-    /** The stage's closing work for a run, once, when its closing marker comes. */
+    /**
+     * The stage's closing work for a run, once every batch the marker announces is in the ledger: called by whichever
+     * message completes the run (a batch or the marker), with the marker as it came.
+     */
     protected abstract void close(RowsEnd end);
 
     /** The run's progress as this stage sees it (totals from its ledger). */
@@ -86,14 +102,22 @@ public abstract class StageConsumer {
     }
 
     private void handle(FileRowsMessage rows) {
+        ClosingGate.Outcome outcome;
         if (rows instanceof RowBatch batch) {
             process(batch);
             if (progressGate.shouldReport(batch.jobId())) {
                 events.publish(progress(batch));
             }
-        } else if (rows instanceof RowsEnd end) {
-            close(end);
-            progressGate.forget(end.jobId());
+            outcome = closings.arrive(batch.jobId(), batch.fileId(), "batch " + batch.batchNo(), null);
+        } else {
+            RowsEnd end = (RowsEnd) rows;
+            outcome = closings.arrive(end.jobId(), end.fileId(), "end",
+                    new ClosingGate.Marker(end.batchCount(), EventCodec.encode(end)));
+        }
+        if (outcome.closes()) {
+            close((RowsEnd) EventCodec.decode(outcome.marker(), FileRowsMessage.class));
+            closings.closed(rows.jobId());
+            progressGate.forget(rows.jobId());
         }
     }
 

@@ -5,12 +5,12 @@ import io.dataops.model.events.FileRowsMessage;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
+import io.dataops.platform.closing.ClosingGate;
 import io.dataops.platform.messaging.DeadLetters;
 import io.dataops.platform.messaging.PipelineEventPublisher;
 import io.dataops.platform.messaging.StageConsumer;
 import io.dataops.validation.repository.FileHousekeeping;
 import io.dataops.validation.repository.ValidationLedger;
-import io.dataops.validation.rules.QualityScore;
 import io.dataops.validation.service.BatchValidation;
 import io.dataops.validation.service.FileKeyRetention;
 import io.smallrye.common.annotation.Blocking;
@@ -21,28 +21,33 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes {@code Topics.FILE_ROWS_UPLOADED}: a batch is validated and committed, then its valid rows are sent on
- * {@code Topics.FILE_ROWS_VALIDATED}; the closing marker scores the file's quality. The rest (cancelled jobs,
- * redeliveries, retries, dead letters, progress, acknowledgement) is the platform's {@link StageConsumer}.
+ * {@code Topics.FILE_ROWS_VALIDATED} under the key they came with. Once every batch the closing marker announces is
+ * validated, whichever message completes the run forwards the marker with this stage's totals (the quality score
+ * waits for the loader: {@link LoaderRejectsListener}). The rest (cancelled jobs, redeliveries, retries, dead letters,
+ * progress, the closing gate, acknowledgement) is the platform's {@link StageConsumer}.
  */
 @Singleton
 public class FileRowsListener extends StageConsumer {
+    /** The run_closings gate of a run's batches from ingest. */
+    static final String ROWS_GATE = "rows";
+
     private final BatchValidation validation;
     private final MutinyEmitter<String> validated;
-    private final PipelineEventPublisher events;
     private final FileKeyRetention keyRetention;
 
     public FileRowsListener(BatchValidation validation, @Channel("file-rows-validated-out") MutinyEmitter<String> validated,
                             PipelineEventPublisher events, DeadLetters deadLetters,
-                            FileHousekeeping housekeeping, FileKeyRetention keyRetention) {
-        super("validation", deadLetters, housekeeping, events);
+                            FileHousekeeping housekeeping, FileKeyRetention keyRetention, DataSource dataSource) {
+        super("validation", deadLetters, housekeeping, events, new ClosingGate(dataSource, ROWS_GATE,
+                "SELECT COUNT(*) FROM validated_batches WHERE job_id = ?"));
         this.validation = validation;
         this.validated = validated;
-        this.events = events;
         this.keyRetention = keyRetention;
     }
 
@@ -59,13 +64,8 @@ public class FileRowsListener extends StageConsumer {
 
     @Override
     protected void close(RowsEnd end) {
-        BatchValidation.Closing closing = validation.close(end);
-        forward(closing.forward());
+        forward(validation.closeRows(end));
         keyRetention.runClosed(end.jobId());
-        QualityScore q = closing.quality();
-        events.publish(new PipelineEvent.FileQualityScored(end.jobId(), end.fileId(), q.rows(),
-                q.completeness().doubleValue(), q.validity().doubleValue(), q.uniqueness().doubleValue(),
-                q.score().doubleValue(), Instant.now()));
     }
 
     @Override
@@ -76,6 +76,6 @@ public class FileRowsListener extends StageConsumer {
     }
 
     private void forward(FileRowsMessage message) {
-        validated.sendMessageAndAwait(KafkaRecord.of(Long.toString(message.fileId()), EventCodec.encode(message)));
+        validated.sendMessageAndAwait(KafkaRecord.of(FileRowsMessage.partitionKey(message), EventCodec.encode(message)));
     }
 }

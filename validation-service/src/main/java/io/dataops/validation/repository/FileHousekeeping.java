@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Validation's CANCELLED_JOBS, KNOWN_FILES (learnt from FileUploaded, for the errors API's file names), and
- * forgetting a deleted file: its DATA_ERRORS, ledgers, run rule snapshots, file keys, quality scores and KNOWN_FILES
+ * forgetting a deleted file: its DATA_ERRORS, ledgers, run rule snapshots, closings, file keys, quality scores and KNOWN_FILES
  * row. Each event is idempotent: a redelivered one changes nothing.
  */
 @Singleton // a client proxy would need a no-args constructor the shared base class does not have
@@ -38,6 +38,7 @@ public class FileHousekeeping extends StageHousekeeping {
                 "DELETE FROM recorded_rejects WHERE job_id IN (SELECT job_id FROM validated_batches WHERE file_id = ?)",
                 "DELETE FROM file_keys WHERE job_id IN (SELECT job_id FROM run_rules WHERE file_id = ?)",
                 "DELETE FROM run_rules WHERE file_id = ?",
+                "DELETE FROM run_closings WHERE file_id = ?",
                 "DELETE FROM file_quality WHERE file_id = ?",
                 "DELETE FROM data_errors WHERE source_file_id = ?",
                 "DELETE FROM validated_batches WHERE file_id = ?",

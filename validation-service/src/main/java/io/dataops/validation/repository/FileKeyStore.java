@@ -2,7 +2,6 @@ package io.dataops.validation.repository;
 
 import io.dataops.platform.jdbc.Sql;
 import io.dataops.validation.rules.FileKeyIndex;
-import io.dataops.validation.rules.StoredKeyFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -15,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FILE_KEYS: the first row of each value of a run's tracked fields, so a duplicate is found across batches and
- * replicas. Written with the batch's ledger row ({@link ValidationLedger#record}); pruned once the run is closed.
+ * FILE_KEYS: the row holding each value of a run's fields with a {@code unique} rule, so a duplicate is found across
+ * batches and replicas. Written with the batch's ledger row ({@link ValidationLedger#record}); two replicas storing
+ * the same value at once meet at the primary key, and the loser's batch is retried and finds the value held. Pruned
+ * once the run's rows are closed. A run without a unique rule writes nothing here.
  */
 @ApplicationScoped
 public class FileKeyStore {
@@ -59,37 +60,11 @@ public class FileKeyStore {
         });
     }
 
-    /**
-     * A filter of every key the run has stored so far. The highest validated batch is read before the keys, so a
-     * batch another replica commits in between can only add keys to the filter, never be counted without them.
-     */
-    public StoredKeyFilter storedKeyFilter(long jobId) {
-        StoredKeyFilter filter = new StoredKeyFilter(
-                (int) sql.number("SELECT MAX(batch_no) FROM validated_batches WHERE job_id = ?", jobId));
-        return sql.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT field_name, key_value FROM file_keys WHERE job_id = ?")) {
-                s.setLong(1, jobId);
-                // streamed: a run's keys are not held as rows besides the filter itself
-                s.setFetchSize(1000);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        filter.add(r.getString(1), r.getString(2));
-                    }
-                }
-                return filter;
-            }
-        });
-    }
-
-    public long distinctKeys(long jobId, String field) {
-        return sql.number("SELECT COUNT(*) FROM file_keys WHERE job_id = ? AND field_name = ?", jobId, field);
-    }
-
-    /** Closed runs whose keys are still stored, with the time each was closed (its score computed). */
+    /** Runs whose rows are closed and whose keys are still stored, with the time each was closed. */
     public Map<Long, Instant> closedRunsWithKeys() {
         Map<Long, Instant> runs = new LinkedHashMap<>();
-        sql.list("SELECT q.job_id, q.computed_at FROM file_quality q"
-                        + " WHERE EXISTS (SELECT 1 FROM file_keys k WHERE k.job_id = q.job_id)",
+        sql.list("SELECT c.job_id, c.closed_at FROM run_closings c WHERE c.gate = 'rows' AND c.closed_at IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM file_keys k WHERE k.job_id = c.job_id)",
                 r -> Map.entry(r.getLong(1), r.getTimestamp(2).toInstant()))
                 .forEach(run -> runs.put(run.getKey(), run.getValue()));
         return runs;

@@ -1,6 +1,7 @@
 package io.dataops.validation.repository;
 
 import io.dataops.model.events.RowsRejected;
+import io.dataops.platform.config.ReplicaName;
 import io.dataops.platform.jdbc.Sql;
 import io.dataops.validation.rules.FileKeyIndex;
 import io.dataops.validation.rules.RowError;
@@ -20,19 +21,25 @@ public class ValidationLedger {
     private final Sql sql;
     private final DataErrorWriter errors;
     private final FileKeyStore keys;
+    private final String replica;
 
-    public ValidationLedger(DataSource dataSource, DataErrorWriter errors, FileKeyStore keys) {
+    public ValidationLedger(DataSource dataSource, DataErrorWriter errors, FileKeyStore keys, ReplicaName replica) {
         this.sql = new Sql(dataSource);
         this.errors = errors;
         this.keys = keys;
+        this.replica = replica.value();
     }
 
+    /** @param keyedRows rows with a non-blank natural key (the quality score's distinct keys before the loader's duplicates) */
     public record Totals(int batches, long rowsRead, long rowsValid, long rowsRejected, long cellsTotal,
-                         long cellsFilled) {
+                         long cellsFilled, long keyedRows) {
     }
 
-    /** What one batch adds to the ledger besides its errors: its filled cells and the file keys it saw first. */
-    public record BatchFacts(long cellsTotal, long cellsFilled, List<FileKeyIndex.Key> newKeys) {
+    /**
+     * What one batch adds to the ledger besides its errors: its filled cells, its rows with a natural key and the
+     * unique values it saw first.
+     */
+    public record BatchFacts(long cellsTotal, long cellsFilled, long keyedRows, List<FileKeyIndex.Key> newKeys) {
     }
 
     public boolean contains(long jobId, int batchNo) {
@@ -45,8 +52,9 @@ public class ValidationLedger {
                 e.value(), e.type().name(), e.message(), rawRows.get(e.rowNumber()))).toList());
         keys.insert(jobId, facts.newKeys());
         sql.update("INSERT INTO validated_batches (job_id, batch_no, file_id, rows_read, rows_valid, rows_rejected,"
-                        + " cells_total, cells_filled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                jobId, batchNo, fileId, read, valid, read - valid, facts.cellsTotal(), facts.cellsFilled());
+                        + " cells_total, cells_filled, keyed_rows, handled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                jobId, batchNo, fileId, read, valid, read - valid, facts.cellsTotal(), facts.cellsFilled(),
+                facts.keyedRows(), replica);
     }
 
     /** Records the loader's rejects of one batch once; a repeated report finds its ledger row and writes nothing. */
@@ -63,9 +71,10 @@ public class ValidationLedger {
 
     public Totals totals(long jobId) {
         return sql.one("SELECT COUNT(*), COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_valid), 0),"
-                        + " COALESCE(SUM(rows_rejected), 0), COALESCE(SUM(cells_total), 0), COALESCE(SUM(cells_filled), 0)"
-                        + " FROM validated_batches WHERE job_id = ?",
-                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)),
+                        + " COALESCE(SUM(rows_rejected), 0), COALESCE(SUM(cells_total), 0), COALESCE(SUM(cells_filled), 0),"
+                        + " COALESCE(SUM(keyed_rows), 0) FROM validated_batches WHERE job_id = ?",
+                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+                        r.getLong(7)),
                 jobId).orElseThrow();
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The values of one file's tracked fields (its natural key and every field with a unique rule) and the first row
- * each appeared in. The service preloads what earlier batches stored (FILE_KEYS) and stores {@link #added()} with
- * the batch's ledger row. A row is a duplicate when an earlier row of the file holds its value; a row that is
- * itself the recorded first row (a redelivered batch) is not, so redelivery gives the same answer.
+ * The values of one file's fields with a {@code unique} rule and the row that holds each. The service preloads what
+ * other batches stored (FILE_KEYS) and stores {@link #added()} with the batch's ledger row. A row is a duplicate when
+ * another row of the file holds its value: within a batch the lower row, across batches the row whose batch was
+ * validated first (batches come in any order, docs/adr/0024-one-file-across-partitions.md). A row that is itself the
+ * recorded holder (a redelivered batch) is not, so redelivery gives the same answer.
  */
 public final class FileKeyIndex {
     /** Longer values are kept as a digest so the key column stays bounded. */
@@ -29,17 +30,17 @@ public final class FileKeyIndex {
         firstRows.computeIfAbsent(field, f -> new HashMap<>()).merge(storedKey, firstRow, Math::min);
     }
 
-    /** Records the value at this row; returns the earlier row that already holds it, or null if none does. */
-    public Long earlierRow(String field, String value, long row) {
+    /** Records the value at this row; returns the other row that already holds it, or null if none does. */
+    public Long holderRow(String field, String value, long row) {
         String key = keyOf(value);
         Map<String, Long> rows = firstRows.computeIfAbsent(field, f -> new HashMap<>());
-        Long first = rows.get(key);
-        if (first == null) {
+        Long holder = rows.get(key);
+        if (holder == null) {
             rows.put(key, row);
             added.add(new Key(field, key, row));
             return null;
         }
-        return first < row ? first : null;
+        return holder == row ? null : holder;
     }
 
     /** Keys first seen since the preload, to be stored with the batch. */

@@ -58,10 +58,12 @@ public final class RowValidator {
         }
     }
 
-    /** The fields whose values the file's key index must hold: the natural key and every unique field. */
+    /**
+     * The fields whose values the file's key index must hold: those with a unique rule. The natural key is not one
+     * of them: the loader finds its repeats (docs/adr/0024-one-file-across-partitions.md).
+     */
     public Set<String> trackedFields() {
         Set<String> fields = new LinkedHashSet<>();
-        fields.add(target.naturalKey());
         target.columnNames().stream().filter(unique::contains).forEach(fields::add);
         return fields;
     }
@@ -86,11 +88,11 @@ public final class RowValidator {
                 }
                 continue;
             }
-            if (column.name().equals(target.naturalKey()) || unique.contains(column.name())) {
-                Long earlier = keys.earlierRow(column.name(), trimmed, row.rowNumber());
-                if (earlier != null && unique.contains(column.name())) {
+            if (unique.contains(column.name())) {
+                Long holder = keys.holderRow(column.name(), trimmed, row.rowNumber());
+                if (holder != null) {
                     errors.add(error(row, column, value, ErrorType.DUPLICATE, column.name() + " '" + trimmed
-                            + "' already appears at row " + earlier + " of this file"));
+                            + "' already appears at row " + holder + " of this file"));
                 }
             }
             RowError schema = checkColumn(row, column, trimmed);

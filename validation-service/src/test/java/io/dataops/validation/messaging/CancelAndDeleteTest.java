@@ -80,7 +80,7 @@ class CancelAndDeleteTest {
         assertThat(count("SELECT COUNT(*) FROM data_errors WHERE job_id = ?", cancelledJob)).isZero();
         assertThat(count("SELECT COUNT(*) FROM data_errors WHERE job_id = ?", otherJob)).isPositive();
         List<ConsumerRecord<String, String>> forwarded = TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED,
-                r -> r.key().equals(Long.toString(fileId)), found -> found.size() >= 1, WAIT);
+                r -> r.key().startsWith(fileId + "-"), found -> found.size() >= 1, WAIT);
         assertThat(forwarded).extracting(r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId())
                 .containsOnly(otherJob);
     }
@@ -95,7 +95,7 @@ class CancelAndDeleteTest {
                 .when().get("/api/data/files/" + fileId + "/errors").then().statusCode(200).body("total", greaterThan(0)));
 
         assertThat(count("SELECT COUNT(*) FROM run_rules WHERE file_id = ?", fileId)).as("run rules before").isOne();
-        assertThat(count("SELECT COUNT(*) FROM file_keys WHERE job_id = ?", jobId)).as("file keys before").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM run_closings WHERE file_id = ?", fileId)).as("closing row before").isOne();
 
         send(Topics.PIPELINE_EVENTS, fileId, new PipelineEvent.FileDeleted(fileId, 1, Instant.now()));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("viewer"))
@@ -103,7 +103,7 @@ class CancelAndDeleteTest {
         assertThat(count("SELECT COUNT(*) FROM data_errors WHERE source_file_id = ?", fileId)).isZero();
         assertThat(count("SELECT COUNT(*) FROM validated_batches WHERE file_id = ?", fileId)).isZero();
         assertThat(count("SELECT COUNT(*) FROM run_rules WHERE file_id = ?", fileId)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM file_keys WHERE job_id = ?", jobId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM run_closings WHERE file_id = ?", fileId)).isZero();
         assertThat(count("SELECT COUNT(*) FROM file_quality WHERE file_id = ?", fileId)).isZero();
         given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("file_id", fileId).when().get("/api/data/errors")
                 .then().statusCode(200).body("total", equalTo(0));

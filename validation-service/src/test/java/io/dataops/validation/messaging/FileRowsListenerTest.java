@@ -12,6 +12,7 @@ import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.testing.JwtKeysResource;
 import io.dataops.testing.RedisResource;
+import io.dataops.testing.RowMessages;
 import io.dataops.testing.KafkaBrokerResource;
 import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
@@ -62,11 +63,11 @@ class FileRowsListenerTest {
         TestKafka.send(Topics.FILE_ROWS_UPLOADED, Long.toString(message.fileId()), EventCodec.encode(message));
     }
 
+    /** What validation forwarded for the run, in file order (its messages sit in different partitions). */
     private static List<FileRowsMessage> forwarded(long jobId, int expected) {
-        return TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED,
-                        r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId() == jobId,
-                        kept -> kept.size() >= expected, Duration.ofSeconds(30))
-                .stream().map(ConsumerRecord::value).map(v -> EventCodec.decode(v, FileRowsMessage.class)).toList();
+        return RowMessages.inFileOrder(TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED,
+                r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId() == jobId,
+                kept -> kept.size() >= expected, Duration.ofSeconds(30)));
     }
 
     @Test
@@ -107,6 +108,7 @@ class FileRowsListenerTest {
         sendRows(new RowsEnd(jobId, fileId, "customers", 1, 2, 0));
 
         List<FileRowsMessage> out = forwarded(jobId, 3);
+        assertThat(out).hasSize(3);
         assertThat(out.get(2)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 1, 2, 1));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
                 .then().statusCode(200).body("total", equalTo(1));
@@ -193,7 +195,7 @@ class FileRowsListenerTest {
         TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new RowsRejected(jobId, fileId,
                 "orders", 2, List.of(new RowsRejected.RejectedRow(9, "customer_code", "X2", "REFERENCE", "unknown", "{}")))));
         PipelineEvent.FileLoaded loaded = new PipelineEvent.FileLoaded(jobId, fileId, "orders", 10, 8, 2, 8, Instant.now());
-        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new LoadFinished(loaded)));
+        TestKafka.send(Topics.FILE_ROWS_REJECTED, Long.toString(fileId), EventCodec.encode(new LoadFinished(loaded, 2, 0)));
 
         List<ConsumerRecord<String, String>> published = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
                 r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileLoaded l

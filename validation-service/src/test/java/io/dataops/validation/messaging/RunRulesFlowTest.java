@@ -3,6 +3,7 @@ package io.dataops.validation.messaging;
 import io.dataops.model.Topics;
 import io.dataops.model.events.EventCodec;
 import io.dataops.model.events.FileRowsMessage;
+import io.dataops.model.events.LoadFinished;
 import io.dataops.model.events.PipelineEvent;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsEnd;
@@ -95,13 +96,12 @@ class RunRulesFlowTest {
         send(Topics.FILE_ROWS_UPLOADED, fileId, second);
         send(Topics.FILE_ROWS_UPLOADED, fileId, new RowsEnd(jobId, fileId, "customers", 2, 5, 0));
 
-        List<FileRowsMessage> out = TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED,
-                        r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId() == jobId,
-                        kept -> kept.size() >= 5, Duration.ofSeconds(30))
-                .stream().map(ConsumerRecord::value).map(v -> EventCodec.decode(v, FileRowsMessage.class)).toList();
+        List<FileRowsMessage> out = io.dataops.testing.RowMessages.inFileOrder(TestKafka.readUntil(
+                Topics.FILE_ROWS_VALIDATED, r -> EventCodec.decode(r.value(), FileRowsMessage.class).jobId() == jobId,
+                kept -> kept.size() >= 5, Duration.ofSeconds(30)));
         assertThat(out).hasSize(5);
         assertThat(out.subList(0, 4)).extracting(m -> ((RowBatch) m).rows().stream().map(SourceRow::rowNumber).toList())
-                .containsExactly(List.of(2L), List.of(6L), List.of(2L), List.of(6L));
+                .containsExactly(List.of(2L), List.of(2L), List.of(6L), List.of(6L));
         assertThat(out.get(4)).isEqualTo(new RowsEnd(jobId, fileId, "customers", 2, 5, 3));
 
         given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("limit", 50)
@@ -116,7 +116,14 @@ class RunRulesFlowTest {
                 .body("items[4].error_message", equalTo("customer_code 'C2' already appears at row 3 of this file"))
                 .body("items[4].raw_data", equalTo("C2,Bob,bob@x.io,1"));
 
-        // 5 rows x 7 columns = 35 cells, 19 filled; 2 valid rows; 3 distinct customer codes
+        // the score waits for the loader's report (no in-file duplicates: rows 4 and 5 never reached it)
+        send(Topics.FILE_ROWS_REJECTED, fileId, new LoadFinished(new PipelineEvent.FileLoaded(jobId, fileId, "customers",
+                5, 2, 3, 2, Instant.now()), 0, 0));
+        // 5 rows x 7 columns = 35 cells, 19 filled; 2 valid rows; 3 distinct customer codes (5 keyed rows, 2 of them
+        // repeats validation found under the unique rule)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
+                .then().statusCode(200));
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
                 .then().statusCode(200)
                 .body("job_id", equalTo(jobId)).body("rows", equalTo(5))

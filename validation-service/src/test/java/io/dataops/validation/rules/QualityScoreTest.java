@@ -5,6 +5,7 @@ import io.dataops.model.targets.TargetTables;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,5 +33,27 @@ class QualityScoreTest {
                 "name", " ", "email", "a@x.io", "unknown_column", "x"), "raw"))).isEqualTo(2);
         assertThat(QualityScore.filledCells(TargetTables.CUSTOMERS, new SourceRow(3, Map.of(), "a,b", "2 fields, 7 expected")))
                 .isZero();
+    }
+
+    @Test
+    void distinct_keys_are_the_keyed_rows_less_the_loaders_in_file_duplicates() {
+        // 10 rows with a key, of which the loader rejected 2 because a lower row of the file holds their key
+        assertThat(QualityScore.distinctKeysOf(10, 2)).isEqualTo(8);
+        assertThat(QualityScore.distinctKeysOf(0, 0)).isZero();
+    }
+
+    @Test
+    void a_row_counts_as_a_key_when_its_key_is_not_blank_and_validation_did_not_find_it_repeated() {
+        SourceRow keyed = SourceRow.of(2, Map.of("customer_code", "C1", "name", "Ann"), "raw");
+        assertThat(QualityScore.countsAsKey(TargetTables.CUSTOMERS, keyed, List.of())).isTrue();
+        // an error on another field does not matter: the loader never sees the row, the key still counts
+        assertThat(QualityScore.countsAsKey(TargetTables.CUSTOMERS, keyed, List.of(
+                new RowError(2, "email", "x", ErrorType.FORMAT, "Invalid email format")))).isTrue();
+        assertThat(QualityScore.countsAsKey(TargetTables.CUSTOMERS, keyed, List.of(new RowError(2, "customer_code", "C1",
+                ErrorType.DUPLICATE, "customer_code 'C1' already appears at row 1 of this file")))).isFalse();
+        assertThat(QualityScore.countsAsKey(TargetTables.CUSTOMERS,
+                SourceRow.of(3, Map.of("customer_code", "  ", "name", "Bo"), "raw"), List.of())).isFalse();
+        assertThat(QualityScore.countsAsKey(TargetTables.CUSTOMERS,
+                new SourceRow(4, Map.of(), "a,b", "2 fields, 7 expected"), List.of())).isFalse();
     }
 }

@@ -39,6 +39,10 @@ class RuleTypesTest {
         return validator.validate(row).stream().map(e -> tuple(e.field(), e.type(), e.message())).toList();
     }
 
+    private static List<Tuple> failures(RowValidator validator, SourceRow row, FileKeyIndex keys) {
+        return validator.validate(row, keys).stream().map(e -> tuple(e.field(), e.type(), e.message())).toList();
+    }
+
     private static FieldCheck check(RuleType type, Map<String, Object> parameters) {
         return RuleCatalogue.compile(RuleDefinition.of("segment", type, parameters), AS_OF);
     }
@@ -175,6 +179,23 @@ class RuleTypesTest {
         assertThat(v.validate(row(2, "email", "a@x.io"), again)).isEmpty();
         assertThat(v.validate(row(3, "email", "a@x.io"), again)).hasSize(1);
         assertThat(again.added()).isEmpty();
+    }
+
+    @Test
+    void unique_fails_the_later_validated_row_when_a_higher_row_of_another_batch_already_holds_the_value() {
+        RowValidator v = validator(RuleDefinition.of("email", RuleType.UNIQUE));
+        // batch 3 (row 9) was validated first, on another replica; batch 1's row 2 repeats its value
+        FileKeyIndex stored = new FileKeyIndex();
+        stored.preload("email", "a@x.io", 9);
+        assertThat(failures(v, row(2, "email", "a@x.io"), stored)).containsExactly(
+                tuple("email", ErrorType.DUPLICATE, "email 'a@x.io' already appears at row 9 of this file"));
+        assertThat(stored.added()).isEmpty();
+    }
+
+    @Test
+    void only_fields_with_a_unique_rule_are_tracked_not_the_natural_key() {
+        assertThat(validator().trackedFields()).isEmpty();
+        assertThat(validator(RuleDefinition.of("email", RuleType.UNIQUE)).trackedFields()).containsExactly("email");
     }
 
     @Test

@@ -15,7 +15,6 @@ import io.dataops.testing.TestKafka;
 import io.dataops.testing.TestTokens;
 import io.dataops.validation.repository.ValidationLedger;
 import io.dataops.validation.rules.FileKeyIndex;
-import io.dataops.validation.service.RunKeyFilters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,22 +39,20 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Validation looks up only the keys its in-memory filter says an earlier batch may have stored. These runs have
- * batches stored behind this process's back, as another replica would store them while it held the partition, and
- * a process that forgot its filters, as after a restart: a duplicate of such a batch's key must still be found.
- * (A repeated natural key is a validation error only under a unique rule; without one the loader reports it.)
- * And once a run is closed, its keys are pruned (after 2 s in the test profile) without changing its score.
+ * FILE_KEYS holds only the values of fields with a {@code unique} rule (docs/adr/0024-one-file-across-partitions.md).
+ * These runs have batches stored behind this process's back, as another replica stores them: a duplicate of such a
+ * batch's value must still be found, whichever batch comes first. A run without a unique rule stores no key at all
+ * (a repeated natural key is then the loader's to report). Once a run's rows are closed, its keys are pruned (after
+ * 2 s in the test profile).
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
-class StoredKeysAcrossReplicasTest {
+class UniqueRuleAcrossReplicasTest {
     private static final AtomicLong IDS = new AtomicLong(4_000_000_000L + System.currentTimeMillis() % 1_000_000 * 100);
 
     @Inject
     ValidationLedger ledger;
-    @Inject
-    RunKeyFilters filters;
     @Inject
     DataSource dataSource;
 
@@ -102,7 +99,7 @@ class StoredKeysAcrossReplicasTest {
     /** What another replica commits for a batch: its ledger row and the keys it saw first. */
     private void storedElsewhere(long jobId, long fileId, int batchNo, String code, long row) {
         QuarkusTransaction.requiringNew().run(() -> ledger.record(jobId, fileId, batchNo, 1, 1, List.of(), Map.of(),
-                new ValidationLedger.BatchFacts(7, 3, List.of(new FileKeyIndex.Key("customer_code", code, row)))));
+                new ValidationLedger.BatchFacts(7, 3, 1, List.of(new FileKeyIndex.Key("customer_code", code, row)))));
     }
 
     private static void duplicateReported(long fileId, long row, String code, long firstRow) {
@@ -131,50 +128,45 @@ class StoredKeysAcrossReplicasTest {
     }
 
     @Test
-    void a_closed_runs_keys_are_pruned_and_a_late_closing_marker_reports_the_stored_score() throws Exception {
+    void a_key_stored_by_a_later_batch_that_came_first_makes_the_earlier_row_the_duplicate() {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        // batch 3 came first (another replica); batch 1 repeats its value: the value's holder is the row validated first
+        startRun(jobId, fileId, row(2, "L1"));
+        storedElsewhere(jobId, fileId, 3, "L9", 6);
+        send(fileId, batch(jobId, fileId, 2, row(3, "L9")));
+        awaitForwarded(jobId, 2);
+
+        duplicateReported(fileId, 3, "L9", 6);
+    }
+
+    @Test
+    void a_run_without_a_unique_rule_stores_no_file_keys_even_for_repeated_natural_keys() throws Exception {
+        long fileId = IDS.incrementAndGet();
+        long jobId = IDS.incrementAndGet();
+        send(fileId, batch(jobId, fileId, 1, row(2, "N1"), row(3, "N1")));
+        awaitForwarded(jobId, 1);
+
+        assertThat(keysOf(jobId)).isZero();
+        assertThat(ledger.totals(jobId).keyedRows()).isEqualTo(2);
+        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void a_closed_runs_keys_are_pruned() throws Exception {
         long fileId = IDS.incrementAndGet();
         long jobId = IDS.incrementAndGet();
         startRun(jobId, fileId, row(2, "T1"), row(3, "T2"), row(4, "T1"));
         assertThat(keysOf(jobId)).isEqualTo(2);
-        RowsEnd end = new RowsEnd(jobId, fileId, "customers", 1, 3, 0);
-        send(fileId, end);
-        // the run is closed once its score is out; only then is its quality final and its keys' pruning due
-        awaitScores(jobId, 1);
-        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
-                .then().statusCode(200).body("distinct_keys", equalTo(2));
+
+        send(fileId, new RowsEnd(jobId, fileId, "customers", 1, 3, 0));
 
         // the test profile keeps a closed run's keys for 2 s
         await().atMost(Duration.ofSeconds(30)).until(() -> keysOf(jobId) == 0);
-        send(fileId, end);
-
-        List<ConsumerRecord<String, String>> scored = awaitScores(jobId, 2);
-        assertThat(scored).hasSize(2).extracting(r -> ((PipelineEvent.FileQualityScored) EventCodec.decode(r.value(),
-                PipelineEvent.class)).uniqueness()).containsExactly(0.6667, 0.6667);
-        given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/quality")
-                .then().statusCode(200).body("distinct_keys", equalTo(2));
-    }
-
-    private static List<ConsumerRecord<String, String>> awaitScores(long jobId, int scores) {
-        return TestKafka.readUntil(Topics.PIPELINE_EVENTS,
-                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileQualityScored q && q.jobId() == jobId,
-                kept -> kept.size() >= scores, Duration.ofSeconds(30));
     }
 
     private long keysOf(long jobId) throws Exception {
         return TestDatabase.count(dataSource, "SELECT COUNT(*) FROM file_keys WHERE job_id = ?", jobId);
-    }
-
-    @Test
-    void a_process_that_lost_its_filters_rebuilds_them_from_the_stored_keys() {
-        long fileId = IDS.incrementAndGet();
-        long jobId = IDS.incrementAndGet();
-        startRun(jobId, fileId, row(2, "S1"), row(3, "S2"));
-
-        filters.forget(jobId); // as after a restart
-        send(fileId, batch(jobId, fileId, 2, row(4, "S3"), row(5, "S1")));
-        awaitForwarded(jobId, 2);
-
-        duplicateReported(fileId, 5, "S1", 2);
-        assertThat(ledger.totals(jobId).rowsRejected()).isEqualTo(1);
     }
 }
