@@ -19,7 +19,12 @@ public class LoadLedger {
         this.sql = new Sql(dataSource);
     }
 
-    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected) {
+    /**
+     * A run's totals. {@code rowsLoaded} counts each stored row once: a row displaced by a lower row of the same file
+     * is subtracted again. {@code inFileDuplicates} counts the rows rejected as DUPLICATE because another row of the
+     * same file holds the natural key (a lower one, or one an earlier run of the file stored).
+     */
+    public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected, long inFileDuplicates) {
     }
 
     public boolean contains(long jobId, int batchNo) {
@@ -44,9 +49,13 @@ public class LoadLedger {
     }
 
     public Totals totals(long jobId) {
-        return sql.one("SELECT COUNT(*), COALESCE(SUM(rows_offered), 0), COALESCE(SUM(rows_loaded), 0),"
-                        + " (SELECT COUNT(*) FROM load_rejects WHERE job_id = ?) FROM loaded_batches WHERE job_id = ?",
-                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4)), jobId, jobId).orElseThrow();
+        return sql.one("SELECT COUNT(*), COALESCE(SUM(rows_offered), 0),"
+                        + " COALESCE(SUM(rows_loaded), 0) - COALESCE(SUM(rows_displaced), 0),"
+                        + " (SELECT COUNT(*) FROM load_rejects WHERE job_id = ?),"
+                        + " (SELECT COUNT(*) FROM load_rejects WHERE job_id = ? AND duplicate_of_row IS NOT NULL)"
+                        + " FROM loaded_batches WHERE job_id = ?",
+                r -> new Totals(r.getInt(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)),
+                jobId, jobId, jobId).orElseThrow();
     }
 
     private static String clip(String text, int max) {
