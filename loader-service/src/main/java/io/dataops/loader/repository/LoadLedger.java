@@ -27,18 +27,31 @@ public class LoadLedger {
     public record Totals(int batches, long rowsOffered, long rowsLoaded, long rowsRejected, long inFileDuplicates) {
     }
 
+    /** A row the batch could not load; {@code duplicateOfRow}: the row of the same file holding its key, if that is why. */
+    public record Reject(RejectedRow row, Long duplicateOfRow) {
+    }
+
     public boolean contains(long jobId, int batchNo) {
         return sql.exists("SELECT 1 FROM loaded_batches WHERE job_id = ? AND batch_no = ?", jobId, batchNo);
     }
 
-    public void record(long jobId, int batchNo, long fileId, int offered, int loaded, List<RejectedRow> rejects) {
-        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded)"
-                + " VALUES (?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded);
-        // clipped to the columns: a value refused as too large can be larger than field_value holds
+    /**
+     * @param loaded    rows now stored by this batch
+     * @param displaced rows of the same run, stored by other batches, that this batch displaced (their rejects are
+     *                  among {@code rejects})
+     */
+    public void record(long jobId, int batchNo, long fileId, int offered, int loaded, int displaced,
+                       List<Reject> rejects) {
+        sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded, rows_displaced)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded, displaced);
+        // A JDBC batch: a round trip per reject over H2's TCP protocol, but rejects are the exception, and a
+        // multi-row INSERT cannot carry the CLOB in Oracle (CAST does not convert to LOB types).
+        // Clipped to the columns: a value refused as too large can be larger than field_value holds.
         sql.batch("INSERT INTO load_rejects (job_id, batch_no, row_number, field_name, field_value, error_type,"
-                        + " error_message, raw_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects,
-                reject -> new Object[]{jobId, batchNo, reject.rowNumber(), clip(reject.field(), 50),
-                        clip(reject.value(), 500), reject.errorType(), clip(reject.message(), 1000), reject.raw()});
+                        + " error_message, raw_data, duplicate_of_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rejects,
+                reject -> new Object[]{jobId, batchNo, reject.row().rowNumber(), clip(reject.row().field(), 50),
+                        clip(reject.row().value(), 500), reject.row().errorType(), clip(reject.row().message(), 1000),
+                        reject.row().raw(), reject.duplicateOfRow()});
     }
 
     public List<RejectedRow> rejects(long jobId, int batchNo) {
