@@ -2,8 +2,7 @@ package io.dataops.loader.service;
 
 import io.dataops.loader.mapping.DatabaseReject;
 import io.dataops.loader.repository.LoadLedger;
-import io.dataops.loader.sql.MergeStatement;
-import io.dataops.model.events.LoadMode;
+import io.dataops.loader.sql.LoadStatements;
 import io.dataops.model.events.RowBatch;
 import io.dataops.model.events.RowsRejected;
 import io.dataops.model.events.RowsRejected.RejectedRow;
@@ -19,9 +18,7 @@ import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,13 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads one batch of valid rows and records the batch and its rejects in the ledger, all in one transaction. A
- * batch already in the ledger is skipped whole: a redelivery changes nothing.
+ * batch already in the ledger is skipped whole: a redelivery changes nothing. The batches of one file may come in
+ * any order, on any replica; within a file the lower row number keeps a key
+ * (docs/adr/0024c-insert-once-lower-row-wins.md).
  * <ol>
  * <li>{@link ReferenceCheck} rejects rows with a dangling reference or an unreadable nested array before anything
  * is written.</li>
- * <li>{@link ParentWriter} writes the other rows with one JDBC batch MERGE, rejecting duplicates.</li>
- * <li>{@link ChildWriter} writes the nested arrays of every row just written, in the same transaction.</li>
- * <li>If the database refuses any of it (a value too large for a column, a constraint), the whole transaction is
+ * <li>{@link BatchWriter} writes the other rows and their children with a few multi-row statements, whatever the
+ * batch's size: a plain INSERT, and only if it meets a stored key, a look-up of who holds the batch's keys and the
+ * decision of each row.</li>
+ * <li>If the database refuses a row's data (a value too large for a column, a constraint), the whole transaction is
  * rolled back and the batch is loaded again, in a fresh transaction, row by row with a savepoint per row: only
  * the refused rows (parent and children together) are rejected, the others load.</li>
  * </ol>
@@ -49,18 +49,14 @@ public class BatchLoad {
     private final Sql sql;
     private final LoadLedger ledger;
     private final ReferenceCheck references;
-    private final ParentWriter parents;
-    private final ChildWriter children;
-    /** Built once per target and mode: the SQL text does not change between batches. */
-    private final Map<String, MergeStatement> merges = new ConcurrentHashMap<>();
+    private final BatchWriter writer = new BatchWriter(new ChildWriter());
+    /** Built once per target: the statements' text depends only on the target and the number of rows. */
+    private final Map<String, LoadStatements> statements = new ConcurrentHashMap<>();
 
-    BatchLoad(DataSource dataSource, LoadLedger ledger, ReferenceCheck references, ParentWriter parents,
-              ChildWriter children) {
+    BatchLoad(DataSource dataSource, LoadLedger ledger, ReferenceCheck references) {
         this.sql = new Sql(dataSource);
         this.ledger = ledger;
         this.references = references;
-        this.parents = parents;
-        this.children = children;
     }
 
     /** The database refused something in a batch; thrown to roll the batch back and load it row by row. */
@@ -72,70 +68,42 @@ public class BatchLoad {
 
     /** @return the batch's rejected rows, read from the ledger, so a redelivery reports them again */
     public List<RejectedRow> load(RowBatch batch) {
-        LoadMode mode = batch.mode();
-        MergeStatement merge = merges.computeIfAbsent(batch.target() + "/" + mode,
-                name -> new MergeStatement(TargetTables.require(batch.target()), mode));
+        LoadStatements target = statements.computeIfAbsent(batch.target(),
+                name -> new LoadStatements(TargetTables.require(name)));
         try {
-            return QuarkusTransaction.requiringNew().call(() -> loadInTransaction(batch, merge, false));
+            return QuarkusTransaction.requiringNew().call(() -> loadInTransaction(batch, target, false));
         } catch (RefusedBatch e) {
             LOG.infof("Job %d batch %d: the database refused part of the batch (%s); loading it row by row",
                     batch.jobId(), batch.batchNo(), DatabaseReject.of((SQLException) e.getCause()));
-            return QuarkusTransaction.requiringNew().call(() -> loadInTransaction(batch, merge, true));
+            return QuarkusTransaction.requiringNew().call(() -> loadInTransaction(batch, target, true));
         }
     }
 
-    private List<RejectedRow> loadInTransaction(RowBatch batch, MergeStatement merge, boolean rowByRow) {
+    private List<RejectedRow> loadInTransaction(RowBatch batch, LoadStatements target, boolean rowByRow) {
         if (ledger.contains(batch.jobId(), batch.batchNo())) {
             return ledger.rejects(batch.jobId(), batch.batchNo());
         }
-        List<RejectedRow> rejects = new ArrayList<>();
-        List<Candidate> candidates = references.candidates(merge.target(), batch, rejects);
-        int loaded = sql.withConnection(c -> rowByRow ? loadRowByRow(c, merge, batch, candidates, rejects)
-                : loadInOneGo(c, merge, batch, candidates, rejects));
-        rejects.sort(Comparator.comparingLong(RejectedRow::rowNumber));
-        ledger.record(batch.jobId(), batch.batchNo(), batch.fileId(), batch.rows().size(), loaded, rejects);
-        return rejects;
+        List<RejectedRow> checked = new ArrayList<>();
+        List<Candidate> candidates = references.candidates(target.target(), batch, checked);
+        BatchWriter.Written written = candidates.isEmpty() ? new BatchWriter.Written(0, 0, List.of())
+                : sql.withConnection(c -> rowByRow
+                ? writer.writeRowByRow(c, target, batch, candidates, BatchLoad::refusedRow)
+                : writeInOneGo(c, target, batch, candidates));
+        List<LoadLedger.Reject> rejects = new ArrayList<>(written.rejects());
+        checked.forEach(reject -> rejects.add(new LoadLedger.Reject(reject, null)));
+        rejects.sort(Comparator.comparingLong(reject -> reject.row().rowNumber()));
+        ledger.record(batch.jobId(), batch.batchNo(), batch.fileId(), batch.rows().size(), written.loaded(),
+                written.displaced(), rejects);
+        return rejects.stream().map(LoadLedger.Reject::row).toList();
     }
 
-    private int loadInOneGo(Connection c, MergeStatement merge, RowBatch batch, List<Candidate> candidates,
-                            List<RejectedRow> rejects) {
-        if (candidates.isEmpty()) {
-            return 0;
-        }
+    private BatchWriter.Written writeInOneGo(Connection c, LoadStatements target, RowBatch batch,
+                                             List<Candidate> candidates) {
         try {
-            List<Candidate> written = parents.writeAll(c, merge, batch, candidates, rejects);
-            children.writeAll(c, merge, batch, written);
-            return written.size();
+            return writer.write(c, target, batch, candidates);
         } catch (SQLException e) {
             throw refusedOrFailed(e);
         }
-    }
-
-    private int loadRowByRow(Connection c, MergeStatement merge, RowBatch batch, List<Candidate> candidates,
-                             List<RejectedRow> rejects) throws SQLException {
-        int loaded = 0;
-        try (PreparedStatement s = c.prepareStatement(merge.sql());
-             Statement savepoints = c.createStatement()) {
-            for (Candidate candidate : candidates) {
-                SourceRow row = candidate.row();
-                // In SQL, not Connection.setSavepoint/rollback(Savepoint): Agroal refuses a rollback of any kind on a
-                // connection enlisted in a JTA transaction. Oracle and H2 both take these statements.
-                savepoints.execute("SAVEPOINT load_row");
-                try {
-                    if (parents.writeOne(c, s, merge, batch, row, rejects)) {
-                        children.writeOneByOne(c, merge, batch, candidate);
-                        loaded++;
-                    }
-                } catch (SQLException e) {
-                    savepoints.execute("ROLLBACK TO SAVEPOINT load_row");
-                    rejects.add(refusedRow(row, e, null, -1));
-                } catch (ChildWriter.ElementRefused e) {
-                    savepoints.execute("ROLLBACK TO SAVEPOINT load_row");
-                    rejects.add(refusedRow(row, e.cause, e.child, e.index));
-                }
-            }
-        }
-        return loaded;
     }
 
     /** The reject for a row the database refused; a failure that is not about the row's data is thrown on. */

@@ -1,26 +1,24 @@
 package io.dataops.loader.service;
 
 import io.dataops.loader.sql.ChildInsert;
-import io.dataops.loader.sql.MergeStatement;
-import io.dataops.model.events.LoadMode;
+import io.dataops.loader.sql.LoadStatements;
 import io.dataops.model.events.RowBatch;
-import io.dataops.model.events.SourceRow;
 import io.dataops.model.targets.ChildArray;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.dataops.model.targets.TargetTable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes the nested arrays of parents just written into their child tables, in the parents' transaction. In upsert
- * mode an updated parent first loses its old children.
+ * Writes the nested arrays of parents just written into their child tables, in the parents' transaction. A parent
+ * that is rewritten (displaced by a lower row, or updated in upsert mode) first loses its old children
+ * ({@link #deleteAll}).
  */
-@ApplicationScoped
 class ChildWriter {
     /** Built once per child table: the SQL text does not change between batches. */
     private final Map<String, ChildInsert> inserts = new ConcurrentHashMap<>();
@@ -39,61 +37,71 @@ class ChildWriter {
         }
     }
 
-    /** Children of every parent just written, one JDBC batch per child table. */
-    void writeAll(Connection c, MergeStatement merge, RowBatch batch, List<Candidate> written) throws SQLException {
-        List<ChildArray> children = merge.target().children();
-        for (int a = 0; a < children.size(); a++) {
-            ChildInsert insert = insertFor(children.get(a));
-            try (PreparedStatement ids = c.prepareStatement(merge.idQuery());
-                 PreparedStatement delete = c.prepareStatement(insert.deleteSql());
-                 PreparedStatement s = c.prepareStatement(insert.insertSql())) {
-                boolean any = false;
-                for (Candidate candidate : written) {
-                    long parentId = parentId(ids, merge, candidate.row());
-                    if (merge.mode() == LoadMode.UPSERT) {
-                        delete.setLong(1, parentId);
-                        delete.executeUpdate();
-                    }
-                    List<Map<String, String>> elements = candidate.children().get(a);
-                    for (int i = 0; i < elements.size(); i++) {
-                        insert.bind(s, parentId, i, elements.get(i), batch.fileId(), batch.jobId(),
-                                candidate.row().rowNumber());
-                        s.addBatch();
-                        any = true;
-                    }
+    /** One element of one parent, as bound into a child insert. */
+    private record Element(Candidate parent, int index, Map<String, String> values) {
+    }
+
+    /** Children of every parent just written: one multi-row INSERT per child table (per 1000 elements). */
+    void insertAll(Connection c, TargetTable parent, RowBatch batch, List<Candidate> written) throws SQLException {
+        List<ChildArray> arrays = parent.children();
+        for (int a = 0; a < arrays.size(); a++) {
+            ChildInsert insert = insertFor(arrays.get(a));
+            List<Element> elements = new ArrayList<>();
+            for (Candidate candidate : written) {
+                List<Map<String, String>> values = candidate.children().get(a);
+                for (int i = 0; i < values.size(); i++) {
+                    elements.add(new Element(candidate, i, values.get(i)));
                 }
-                if (any) {
-                    s.executeBatch();
+            }
+            for (int from = 0; from < elements.size(); from += LoadStatements.ROWS_PER_STATEMENT) {
+                List<Element> chunk = elements.subList(from,
+                        Math.min(elements.size(), from + LoadStatements.ROWS_PER_STATEMENT));
+                try (PreparedStatement s = c.prepareStatement(insert.insertRowsSql(parent, chunk.size()))) {
+                    int at = 1;
+                    for (Element e : chunk) {
+                        at = insert.bindRow(s, at, parentKey(parent, e.parent()), e.index(), e.values(),
+                                batch.fileId(), batch.jobId(), e.parent().row().rowNumber());
+                    }
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Deletes the children of the parents holding {@code keys}, before those parents are rewritten. */
+    void deleteAll(Connection c, TargetTable parent, List<String> keys) throws SQLException {
+        for (ChildArray array : parent.children()) {
+            ChildInsert insert = insertFor(array);
+            for (int from = 0; from < keys.size(); from += LoadStatements.ROWS_PER_STATEMENT) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + LoadStatements.ROWS_PER_STATEMENT));
+                try (PreparedStatement s = c.prepareStatement(insert.deleteForParentsSql(parent, chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    s.executeUpdate();
                 }
             }
         }
     }
 
     /** Children of one parent, one statement each, so a refusal names its element. */
-    void writeOneByOne(Connection c, MergeStatement merge, RowBatch batch, Candidate candidate)
+    void writeOneByOne(Connection c, TargetTable parent, RowBatch batch, Candidate candidate)
             throws SQLException, ElementRefused {
-        List<ChildArray> children = merge.target().children();
-        for (int a = 0; a < children.size(); a++) {
-            ChildInsert insert = insertFor(children.get(a));
-            long parentId;
-            try (PreparedStatement ids = c.prepareStatement(merge.idQuery())) {
-                parentId = parentId(ids, merge, candidate.row());
-            }
-            if (merge.mode() == LoadMode.UPSERT) {
-                try (PreparedStatement delete = c.prepareStatement(insert.deleteSql())) {
-                    delete.setLong(1, parentId);
-                    delete.executeUpdate();
-                }
-            }
+        List<ChildArray> arrays = parent.children();
+        for (int a = 0; a < arrays.size(); a++) {
+            ChildInsert insert = insertFor(arrays.get(a));
             List<Map<String, String>> elements = candidate.children().get(a);
-            try (PreparedStatement s = c.prepareStatement(insert.insertSql())) {
+            if (elements.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement s = c.prepareStatement(insert.insertRowsSql(parent, 1))) {
                 for (int i = 0; i < elements.size(); i++) {
                     try {
-                        insert.bind(s, parentId, i, elements.get(i), batch.fileId(), batch.jobId(),
-                                candidate.row().rowNumber());
+                        insert.bindRow(s, 1, parentKey(parent, candidate), i, elements.get(i), batch.fileId(),
+                                batch.jobId(), candidate.row().rowNumber());
                         s.executeUpdate();
                     } catch (SQLException e) {
-                        throw new ElementRefused(e, children.get(a), i);
+                        throw new ElementRefused(e, arrays.get(a), i);
                     }
                 }
             }
@@ -104,13 +112,8 @@ class ChildWriter {
         return inserts.computeIfAbsent(child.table().name(), name -> new ChildInsert(child));
     }
 
-    private static long parentId(PreparedStatement ids, MergeStatement merge, SourceRow row) throws SQLException {
-        ids.setString(1, merge.naturalKeyOf(row));
-        try (ResultSet r = ids.executeQuery()) {
-            if (!r.next()) {
-                throw new IllegalStateException("MERGE wrote " + merge.naturalKeyOf(row) + " but no row holds it");
-            }
-            return r.getLong(1);
-        }
+    private static String parentKey(TargetTable parent, Candidate candidate) {
+        String key = candidate.row().values().get(parent.naturalKey());
+        return key == null ? null : key.trim();
     }
 }

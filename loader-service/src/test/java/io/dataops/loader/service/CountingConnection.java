@@ -1,0 +1,63 @@
+package io.dataops.loader.service;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
+/**
+ * A connection that counts what crosses to a database server: each statement prepared (H2's client prepares on the
+ * server) and each execution; a JDBC batch counts once per row it carries, as H2's TCP protocol sends it.
+ */
+final class CountingConnection {
+    int prepared;
+    int executed;
+
+    int roundTrips() {
+        return prepared + executed;
+    }
+
+    Connection wrap(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (method.getName().equals("prepareStatement")) {
+                        prepared++;
+                        return counted((PreparedStatement) result, PreparedStatement.class);
+                    }
+                    if (method.getName().equals("createStatement")) {
+                        return counted((Statement) result, Statement.class);
+                    }
+                    return result;
+                });
+    }
+
+    private <T> T counted(T statement, Class<T> type) {
+        int[] batched = {0};
+        InvocationHandler handler = (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "addBatch" -> batched[0]++;
+                case "executeBatch" -> {
+                    executed += batched[0];
+                    batched[0] = 0;
+                }
+                case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> executed++;
+                default -> {
+                }
+            }
+            return invoke(statement, method, args);
+        };
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type}, handler));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
