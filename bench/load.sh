@@ -36,9 +36,10 @@ if [[ -z "${LOAD_GATEWAY:-}" ]]; then
   rm -rf "$VAR"
   [[ -f ingest-service/target/quarkus-app/quarkus-run.jar ]] ||
     ./mvnw -B -q -DskipTests -pl gateway-service,ingest-service,validation-service,loader-service,job-service,report-service -am package
+  # a stack that fails to start or a run that stops half-way leaves no processes behind
+  trap 'DATAOPS_VAR_DIR="$VAR" DATAOPS_PORT_OFFSET="$OFFSET" ./dataops down > /dev/null 2>&1 || true' EXIT
   DATAOPS_VAR_DIR="$VAR" DATAOPS_PORT_OFFSET="$OFFSET" DATAOPS_SKIP_BUILD=1 \
     DATAOPS_GATEWAY_RATE_LIMIT_API_PER_MINUTE=1000000 ./dataops up > "$WORK/up-load.log"
-  trap 'DATAOPS_VAR_DIR="$VAR" DATAOPS_PORT_OFFSET="$OFFSET" ./dataops down > /dev/null' EXIT
 else
   G="$LOAD_GATEWAY"
   VAR="${LOAD_VAR:?set LOAD_VAR to the DATAOPS_VAR_DIR of the running stack (for its admin-password)}"
@@ -121,7 +122,7 @@ def pct(values, p):
 def line(name, lat, bad, missing, expected):
     print(f"  {name:<40} {len(lat) + 0:>7} answered  {len(lat) / seconds:6.0f}/s  p50 {pct(lat, 50):6.1f} ms  "
           f"p99 {pct(lat, 99):6.1f} ms  max {max(lat) * 1000 if lat else 0:7.1f} ms  errors {bad + missing}"
-          f" ({bad} non-2xx, {missing} unanswered of {expected} paced)")
+          f" ({bad} non-2xx, {missing} short of the {expected} paced: failed, or a worker fell behind on slow answers)")
 
 all_lat, all_bad, all_missing, all_expected = [], 0, 0, 0
 for i, e in enumerate(endpoints):

@@ -36,6 +36,15 @@ login() {
   curl -sf -X POST "$G/api/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$(cat "$VAR/admin-password")\"}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
+# An access token lives 15 minutes (dataops.gateway.access-token-ttl) and a file on a busy machine can take longer:
+# fresh_token signs in again when the current one is 10 minutes old.
+TOKEN_AT=0
+fresh_token() {
+  if (( $(date +%s) - TOKEN_AT > 600 )); then
+    TOKEN=$(login)
+    TOKEN_AT=$(date +%s)
+  fi
+}
 json_field() { grep -o "\"$1\":[0-9]*" | head -n 1 | cut -d: -f2; }
 calc() { echo "$1" | bc -l; }
 
@@ -153,7 +162,8 @@ start_stack() {
     asked=$(processes | grep -c "^$found\(-[0-9]*\)\?$" || true)
     ((asked == replicas)) || echo "warning: asked for $replicas replicas of $found, the stack runs $asked"
   done
-  TOKEN=$(login)
+  TOKEN_AT=0
+  fresh_token
 }
 
 # run_size <rows> <first on this stack?>
@@ -189,6 +199,7 @@ run_size() {
 run_customers() {
   local rows=$1 label=$2 file=$3
   local file_id job_id start first_error="" status="" now job last_tick=0 cpu_before
+  fresh_token
   file_id=$(curl -sf -X POST "$G/api/data/upload" -H "Authorization: Bearer $TOKEN" -F "file=@$file" | json_field id)
   cpu_before=$(cpu_ticks)
   start=$(date +%s.%N)
@@ -197,6 +208,7 @@ run_customers() {
     -d '{"target_table":"customers","validation_rules":{"required_fields":["customer_code","name"],"email_format":["email"],"positive_numbers":["credit_limit"]}}' \
     | json_field job_id)
   while :; do
+    fresh_token
     now=$(date +%s.%N)
     if [[ -z "$first_error" ]] && [[ "$(curl -sf "$G/api/data/files/$file_id/errors?limit=1" -H "Authorization: Bearer $TOKEN" | json_field total)" -gt 0 ]]; then
       first_error=$(calc "$now - $start")
@@ -231,11 +243,13 @@ run_orders() {
   local file_id job_id start status="" errors=0 want
   want=$(( $(echo "$expected" | sed -n 's/.*unknown_customers=\([0-9]*\).*/\1/p') \
          + $(echo "$expected" | sed -n 's/.*bad_items=\([0-9]*\).*/\1/p') ))
+  fresh_token
   file_id=$(curl -sf -X POST "$G/api/data/upload" -H "Authorization: Bearer $TOKEN" -F "file=@$file;type=application/json" | json_field id)
   start=$(date +%s.%N)
   job_id=$(curl -sf -X POST "$G/api/data/files/$file_id/process" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/json' -d '{"target_table":"orders"}' | json_field job_id)
   while :; do
+    fresh_token
     status=$(curl -sf "$G/api/jobs/$job_id" -H "Authorization: Bearer $TOKEN" | grep -o '"status":"[a-z]*"' | head -n 1 | cut -d'"' -f4)
     [[ "$status" == completed || "$status" == failed ]] && break
     (( $(calc "$(date +%s.%N) - $start > 3600") )) && { echo "timed out"; break; }

@@ -26,6 +26,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.List;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ApiProxy {
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private final JWTParser parser;
     private final AccessGate gate;
     private final ObjectMapper json;
@@ -107,6 +109,8 @@ public class ApiProxy {
                 reject(ctx, refused.problem(),
                         failure instanceof RateLimitedException limited ? limited.retryAfterSeconds() : 0);
             } else {
+                // the answer names no cause; the log does (a full Redis pool queue looks like Redis being down)
+                LOG.warnf("Token store unavailable: %s", failure.toString());
                 reject(ctx, Problem.of(ErrorCode.UPSTREAM_UNAVAILABLE, "The token store is unavailable"));
             }
         });
