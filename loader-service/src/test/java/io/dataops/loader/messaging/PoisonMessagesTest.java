@@ -66,7 +66,7 @@ class PoisonMessagesTest {
     }
 
     @Test
-    void a_batch_whose_rows_are_null_is_parked_with_its_reason_and_the_next_batch_is_still_loaded() {
+    void a_batch_whose_rows_are_null_is_parked_with_its_reason_its_run_fails_and_the_next_batch_is_still_loaded() {
         long fileId = IDS.incrementAndGet();
         long jobId = IDS.incrementAndGet();
         String key = Long.toString(fileId);
@@ -86,15 +86,19 @@ class PoisonMessagesTest {
         assertThat(header(parked.get(0), "dataops-dlq-source-topic")).isEqualTo(Topics.FILE_ROWS_VALIDATED);
         assertThat(header(parked.get(0), "dataops-dlq-service")).isEqualTo("loader-service");
 
-        List<ConsumerRecord<String, String>> finished = TestKafka.readUntil(Topics.FILE_ROWS_REJECTED,
-                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof LoadFinished f && f.jobId() == jobId,
+        // the run lost batch 1, so it can never be complete: it fails at once, naming the batch, and never finishes
+        List<ConsumerRecord<String, String>> failed = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
+                r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileFailed f && f.jobId() == jobId,
                 kept -> !kept.isEmpty(), Duration.ofSeconds(30));
-        assertThat(finished).hasSize(1);
-        PipelineEvent.FileLoaded loaded = ((LoadFinished) EventCodec.decode(finished.get(0).value(), LoaderReport.class)).loaded();
-        assertThat(loaded.rowsLoaded()).isEqualTo(1);
-        given().auth().oauth2(TestTokens.forRole("viewer")).queryParam("source_file_id", fileId)
+        assertThat(((PipelineEvent.FileFailed) EventCodec.decode(failed.get(0).value(), PipelineEvent.class)).reason())
+                .startsWith("loader could not read batch 1 of this run (").contains(Topics.DEAD_LETTER);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("viewer")).queryParam("source_file_id", fileId)
                 .when().get("/api/data/customers")
-                .then().statusCode(200).body("total", equalTo(1)).body("items.customer_code", contains("P" + fileId));
+                .then().statusCode(200).body("total", equalTo(1)).body("items.customer_code", contains("P" + fileId)));
+        TestKafka.assertNothingArrives(Topics.FILE_ROWS_REJECTED,
+                r -> EventCodec.decode(r.value(), LoaderReport.class) instanceof LoadFinished f && f.jobId() == jobId,
+                Duration.ofSeconds(2));
     }
 
     @Test

@@ -73,6 +73,7 @@ public abstract class StageConsumer {
             rows = EventCodec.decode(message.getPayload(), FileRowsMessage.class);
         } catch (UnreadableEventException e) {
             deadLetters.park(message, e.getMessage());
+            failUnreadableRun(message.getPayload(), e.getMessage());
             return message.ack();
         }
         if (housekeeping.isCancelled(rows.jobId())) {
@@ -120,6 +121,29 @@ public abstract class StageConsumer {
             progressGate.forget(rows.jobId());
         }
     }
+
+    /**
+     * A message that names its run but breaks the event's rules (rows missing, say) is a lost batch: with a file's
+     * batches in any order no closing marker can notice the gap, so the run fails here, saying why. A message that
+     * does not even name a run only goes to the dead-letter topic.
+     */
+    private void failUnreadableRun(String payload, String reason) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = READER.readTree(payload);
+            long jobId = node.path("jobId").asLong(0);
+            long fileId = node.path("fileId").asLong(0);
+            if (jobId > 0 && fileId > 0) {
+                String which = node.has("batchNo") ? "batch " + node.path("batchNo").asInt() : "a message";
+                events.publish(new PipelineEvent.FileFailed(jobId, fileId, stage + " could not read " + which
+                        + " of this run (" + reason + "); the message was moved to the dead-letter topic "
+                        + io.dataops.model.Topics.DEAD_LETTER, Instant.now()));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not even JSON: nothing names a run to fail
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private void failRun(FileRowsMessage rows, String reason) {
         events.publish(new PipelineEvent.FileFailed(rows.jobId(), rows.fileId(), reason, Instant.now()));

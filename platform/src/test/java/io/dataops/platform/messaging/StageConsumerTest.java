@@ -144,6 +144,14 @@ class StageConsumerTest {
     }
 
     @Test
+    void parks_a_batch_that_names_its_run_but_breaks_the_events_rules_and_fails_that_run() {
+        consumer().consume(message("{\"type\":\"RowBatch\",\"jobId\":7,\"fileId\":70,\"target\":\"customers\","
+                + "\"batchNo\":1,\"rows\":null}"));
+
+        assertThat(steps).containsExactly("park", "publish FileFailed", "ack");
+    }
+
+    @Test
     void parks_an_unreadable_message_and_acknowledges_it_without_asking_anything_else() {
         consumer().consume(message("{\"type\":\"RowBatch\",\"jobId\":"));
 

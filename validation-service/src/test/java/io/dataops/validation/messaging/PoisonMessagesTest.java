@@ -66,18 +66,19 @@ class PoisonMessagesTest {
         assertThat(header(parked.get(0), "dataops-dlq-source-topic")).isEqualTo(Topics.FILE_ROWS_UPLOADED);
         assertThat(header(parked.get(0), "dataops-dlq-service")).isEqualTo("validation-service");
 
-        List<FileRowsMessage> forwarded = TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED, r -> key.equals(r.key()),
+        List<FileRowsMessage> forwarded = TestKafka.readUntil(Topics.FILE_ROWS_VALIDATED, r -> (key + "-2").equals(r.key()),
                         kept -> !kept.isEmpty(), Duration.ofSeconds(30))
                 .stream().map(r -> EventCodec.decode(r.value(), FileRowsMessage.class)).toList();
         assertThat(forwarded).hasSize(1);
         assertThat(((RowBatch) forwarded.get(0)).rows()).extracting(r -> r.values().get("customer_code"))
                 .containsExactly("P" + fileId);
-        // the run lost batch 1, so its closing marker cannot be honoured: the run fails, saying which message
+        // the run lost batch 1, so it can never close: it fails at once, saying which message
         List<ConsumerRecord<String, String>> failed = TestKafka.readUntil(Topics.PIPELINE_EVENTS,
                 r -> EventCodec.decode(r.value(), PipelineEvent.class) instanceof PipelineEvent.FileFailed f && f.jobId() == jobId,
                 kept -> !kept.isEmpty(), Duration.ofSeconds(30));
         assertThat(failed).hasSize(1);
         assertThat(((PipelineEvent.FileFailed) EventCodec.decode(failed.get(0).value(), PipelineEvent.class)).reason())
-                .startsWith("validation could not process the closing marker").contains(Topics.DEAD_LETTER);
+                .startsWith("validation could not read batch 1 of this run (").contains("rows must not be null")
+                .contains(Topics.DEAD_LETTER);
     }
 }

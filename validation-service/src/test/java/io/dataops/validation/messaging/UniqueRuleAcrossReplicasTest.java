@@ -144,11 +144,15 @@ class UniqueRuleAcrossReplicasTest {
     void a_run_without_a_unique_rule_stores_no_file_keys_even_for_repeated_natural_keys() throws Exception {
         long fileId = IDS.incrementAndGet();
         long jobId = IDS.incrementAndGet();
+        TestKafka.send(Topics.PIPELINE_EVENTS, Long.toString(fileId),
+                EventCodec.encode(new PipelineEvent.FileUploaded(fileId, "n.csv", "csv", 10, 1, Instant.now())));
         send(fileId, batch(jobId, fileId, 1, row(2, "N1"), row(3, "N1")));
         awaitForwarded(jobId, 1);
 
         assertThat(keysOf(jobId)).isZero();
         assertThat(ledger.totals(jobId).keyedRows()).isEqualTo(2);
+        assertThat(TestDatabase.count(dataSource, "SELECT COUNT(*) FROM validated_batches WHERE job_id = ?"
+                + " AND handled_by IS NOT NULL", jobId)).isOne();
         given().auth().oauth2(TestTokens.forRole("viewer")).when().get("/api/data/files/" + fileId + "/errors")
                 .then().statusCode(200).body("total", equalTo(0));
     }
