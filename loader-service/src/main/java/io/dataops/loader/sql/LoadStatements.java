@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * lower one, or another file's row in upsert mode), each only if it is still held by the provenance the decision
  * read, so a row another replica changed in between is left alone and the count tells.</li>
  * </ul>
- * A multi-row statement rather than a JDBC batch: over H2's TCP protocol a JDBC batch costs a round trip per row.
+ * A multi-row statement rather than a JDBC batch of single-row statements: the database plans and runs one command
+ * for the batch instead of one per row, and a driver that sends a batch row by row (H2 clients and servers older than
+ * TCP protocol 21 do) still makes one round trip.
  * Bound values are CAST because Oracle and H2 cannot otherwise type parameters in a select list; text is cast to
  * VARCHAR2(4000 CHAR), not to the column's length, because H2 (Oracle mode) truncates silently in a CAST while the
  * column refuses an over-long value, and a refused row must be rejected, never stored cut short.

@@ -10,7 +10,8 @@ import java.sql.Statement;
 
 /**
  * A connection that counts what crosses to a database server: each statement prepared (H2's client prepares on the
- * server) and each execution; a JDBC batch counts once per row it carries, as H2's TCP protocol sends it.
+ * server) and each execution; a JDBC batch counts once per row it carries (the server runs a command per row, and
+ * drivers older than H2's TCP protocol 21 send each row on its own).
  */
 final class CountingConnection {
     int prepared;
