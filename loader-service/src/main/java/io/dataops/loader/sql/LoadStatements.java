@@ -84,20 +84,23 @@ public final class LoadStatements {
      * (measured: 31 ms against 19 ms for the tree, per 500 customers on an embedded H2); Oracle takes either form.
      */
     static String unionOfRows(String rowSelect, int n) {
+        // only the first row names its columns (a union takes its names from there): the text sent to the server at
+        // each prepare is a third shorter
+        String unnamed = rowSelect.replaceAll(" AS [a-z_]+(?=, |$)", "");
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
-        tree(sql, "SELECT " + rowSelect + " FROM dual", n);
+        tree(sql, "SELECT " + rowSelect + " FROM dual", "SELECT " + unnamed + " FROM dual", n);
         return sql.append(")").toString();
     }
 
-    private static void tree(StringBuilder sql, String row, int n) {
+    private static void tree(StringBuilder sql, String first, String row, int n) {
         if (n == 1) {
-            sql.append(row);
+            sql.append(first);
             return;
         }
         sql.append("(");
-        tree(sql, row, n / 2);
+        tree(sql, first, row, n / 2);
         sql.append(") UNION ALL (");
-        tree(sql, row, n - n / 2);
+        tree(sql, row, row, n - n / 2);
         sql.append(")");
     }
 
