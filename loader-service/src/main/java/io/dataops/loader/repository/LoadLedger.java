@@ -47,8 +47,8 @@ public class LoadLedger {
                        List<Reject> rejects) {
         sql.update("INSERT INTO loaded_batches (job_id, batch_no, file_id, rows_offered, rows_loaded, rows_displaced,"
                 + " handled_by) VALUES (?, ?, ?, ?, ?, ?, ?)", jobId, batchNo, fileId, offered, loaded, displaced, replica);
-        // A JDBC batch: a round trip per reject over H2's TCP protocol, but rejects are the exception, and a
-        // multi-row INSERT cannot carry the CLOB in Oracle (CAST does not convert to LOB types).
+        // A JDBC batch, not a multi-row INSERT: rejects are the exception, and a multi-row INSERT cannot carry the
+        // CLOB in Oracle (CAST does not convert to LOB types). H2 2.4 sends a batch as one message (TCP protocol 21).
         // Clipped to the columns: a value refused as too large can be larger than field_value holds.
         sql.batch("INSERT INTO load_rejects (job_id, batch_no, row_number, field_name, field_value, error_type,"
                         + " error_message, raw_data, duplicate_of_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rejects,

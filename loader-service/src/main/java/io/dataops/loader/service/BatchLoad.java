@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ol>
  * <li>{@link ReferenceCheck} rejects rows with a dangling reference or an unreadable nested array before anything
  * is written.</li>
- * <li>{@link BatchWriter} writes the other rows and their children with a few multi-row statements, whatever the
+ * <li>{@link BatchWriter} writes the other rows and their children with a few statements (JDBC batches), whatever the
  * batch's size: a plain INSERT, and only if it meets a stored key, a look-up of who holds the batch's keys and the
  * decision of each row.</li>
  * <li>If the database refuses a row's data (a value too large for a column, a constraint), the whole transaction is

@@ -25,11 +25,12 @@ import java.util.Map;
  * Writes a batch's candidate rows and their children on one connection, in the caller's transaction, with a number
  * of statements that does not grow with the batch (docs/adr/0024c-insert-once-lower-row-wins.md):
  * <ol>
- * <li>one multi-row INSERT of every row whose key no lower row of the batch took, and one of their children: the
- * common case, a batch of new keys, writes each row once and reads nothing;</li>
- * <li>if that INSERT meets the natural key's unique constraint, the database has undone it; one query reads who
+ * <li>one JDBC batch INSERT of every row whose key no lower row of the batch took, and one of their children,
+ * inside a savepoint: the common case, a batch of new keys, writes each row once and reads nothing;</li>
+ * <li>if that INSERT meets the natural key's unique constraint, it is rolled back to the savepoint; one query reads who
  * holds the batch's keys, {@link KeyClaims} decides each row, and at most one DELETE of rewritten parents'
- * children, one MERGE rewriting stored rows, one INSERT of the new rows and one INSERT of the children follow.</li>
+ * children, one multi-row MERGE rewriting stored rows, one INSERT batch of the new rows and one of the children
+ * follow.</li>
  * </ol>
  * Any other refusal of the row data comes out as the SQLException, for the caller to roll back and call
  * {@link ChildWriter}'s and this class's row-by-row path, {@link #writeRowByRow}. Plain JDBC, no container: a unit
@@ -68,13 +69,18 @@ class BatchWriter {
                 fresh.add(candidate);
             }
         }
-        try {
-            insert(c, statements, batch, fresh);
-        } catch (SQLException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
+        // a JDBC batch leaves the rows before a failing one written: the savepoint takes them back
+        try (var savepoint = c.createStatement()) {
+            savepoint.execute("SAVEPOINT load_batch");
+            try {
+                insert(c, statements, batch, fresh);
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                savepoint.execute("ROLLBACK TO SAVEPOINT load_batch");
+                return resolve(c, statements, batch, rows);
             }
-            return resolve(c, statements, batch, rows);
         }
         children.insertAll(c, statements.target(), batch, fresh);
         return new Written(fresh.size(), 0, rejects);
@@ -200,17 +206,21 @@ class BatchWriter {
         return rows;
     }
 
+    /**
+     * New rows as one JDBC batch of a one-row INSERT: measured cheaper than one multi-row INSERT over H2's TCP
+     * protocol 21, which sends the batch as one message, as Oracle's driver does (docs/adr/0024c).
+     */
     private static void insert(Connection c, LoadStatements statements, RowBatch batch, List<Candidate> rows)
             throws SQLException {
-        for (int from = 0; from < rows.size(); from += LoadStatements.ROWS_PER_STATEMENT) {
-            List<Candidate> chunk = rows.subList(from, Math.min(rows.size(), from + LoadStatements.ROWS_PER_STATEMENT));
-            try (PreparedStatement s = c.prepareStatement(statements.insertSql(chunk.size()))) {
-                int at = 1;
-                for (Candidate candidate : chunk) {
-                    at = statements.bindRow(s, at, candidate.row(), batch.fileId(), batch.jobId());
-                }
-                s.executeUpdate();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(statements.insertSql(1))) {
+            for (Candidate candidate : rows) {
+                statements.bindRow(s, 1, candidate.row(), batch.fileId(), batch.jobId());
+                s.addBatch();
             }
+            s.executeBatch();
         }
     }
 

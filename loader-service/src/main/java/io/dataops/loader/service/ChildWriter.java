@@ -41,7 +41,7 @@ class ChildWriter {
     private record Element(Candidate parent, int index, Map<String, String> values) {
     }
 
-    /** Children of every parent just written: one multi-row INSERT per child table (per 1000 elements). */
+    /** Children of every parent just written: one JDBC batch INSERT per child table. */
     void insertAll(Connection c, TargetTable parent, RowBatch batch, List<Candidate> written) throws SQLException {
         List<ChildArray> arrays = parent.children();
         for (int a = 0; a < arrays.size(); a++) {
@@ -53,17 +53,17 @@ class ChildWriter {
                     elements.add(new Element(candidate, i, values.get(i)));
                 }
             }
-            for (int from = 0; from < elements.size(); from += LoadStatements.ROWS_PER_STATEMENT) {
-                List<Element> chunk = elements.subList(from,
-                        Math.min(elements.size(), from + LoadStatements.ROWS_PER_STATEMENT));
-                try (PreparedStatement s = c.prepareStatement(insert.insertRowsSql(parent, chunk.size()))) {
-                    int at = 1;
-                    for (Element e : chunk) {
-                        at = insert.bindRow(s, at, parentKey(parent, e.parent()), e.index(), e.values(),
-                                batch.fileId(), batch.jobId(), e.parent().row().rowNumber());
-                    }
-                    s.executeUpdate();
+            if (elements.isEmpty()) {
+                continue;
+            }
+            // one JDBC batch, like the parents (BatchWriter#insert)
+            try (PreparedStatement s = c.prepareStatement(insert.insertRowsSql(parent, 1))) {
+                for (Element e : elements) {
+                    insert.bindRow(s, 1, parentKey(parent, e.parent()), e.index(), e.values(), batch.fileId(),
+                            batch.jobId(), e.parent().row().rowNumber());
+                    s.addBatch();
                 }
+                s.executeBatch();
             }
         }
     }

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /**
  * Not a test: what writing a batch of 500 new customers costs the loader's thread (CPU) and the process (CPU of the
  * loader and, for TCP, the in-process H2 server) per batch, the MERGE JDBC batch the loader used before against the
- * multi-row INSERT it uses now, on an embedded H2 and over H2's TCP protocol. Run with
+ * JDBC batch of INSERTs (no read before the write) it uses now, on an embedded H2 and over H2's TCP protocol. Run with
  * {@code ./mvnw -B -o -pl loader-service -am test -Dtest=LoadCostBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.loader=true}.
  */
 @EnabledIfSystemProperty(named = "bench.loader", matches = "true")
@@ -48,7 +48,7 @@ class LoadCostBench {
         try {
             for (String where : List.of("embedded", "tcp")) {
                 for (int round = 1; round <= 2; round++) {
-                    for (String how : List.of("merge-batch (before)", "multi-row insert (now)")) {
+                    for (String how : List.of("merge-batch (before)", "insert batch (now)")) {
                         String name = (where + how + round).replaceAll("[^a-z0-9]", "");
                         String url = where.equals("tcp")
                                 ? "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name
