@@ -231,7 +231,7 @@ run_customers() {
   printf '%s rows (%s): job %s, %s, %.1f s, %.0f rows/s end to end, first error visible after %.2f s\n' \
     "$rows" "$label" "$status" "$progress" "$seconds" "$(calc "$rows / $seconds")" "${first_error:-0}"
   cpu_report "$rows" "$label" "$cpu_before" "$cpu_after"
-  peak_rss "$rows" "after the $label file"
+  peak_rss "$rows" "after the file ($label)"
   LAST_RATE=$(calc "$rows / $seconds")
 }
 
