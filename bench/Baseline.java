@@ -1,5 +1,5 @@
 import io.dataops.ingest.parsing.CsvRowReader;
-import io.dataops.loader.sql.MergeStatement;
+import io.dataops.loader.sql.LoadStatements;
 import io.dataops.model.events.SourceRow;
 import io.dataops.model.events.ValidationRules;
 import io.dataops.model.targets.TargetTables;
@@ -94,16 +94,17 @@ public class Baseline {
      * the loader's statement changes, this is the one place the baseline follows it.
      */
     static final class CustomerLoad implements AutoCloseable {
-        private final MergeStatement merge = new MergeStatement(TargetTables.CUSTOMERS);
+        private final LoadStatements statements = new LoadStatements(TargetTables.CUSTOMERS);
         private final PreparedStatement statement;
 
         CustomerLoad(Connection c) throws SQLException {
-            statement = c.prepareStatement(merge.sql());
+            // the loader's new-rows statement, run the way the loader runs it: a JDBC batch of a one-row INSERT
+            statement = c.prepareStatement(statements.insertSql(1));
         }
 
         void write(List<SourceRow> rows) throws SQLException {
             for (SourceRow row : rows) {
-                merge.bind(statement, row, 1, 1);
+                statements.bindRow(statement, 1, row, 1, 1);
                 statement.addBatch();
             }
             statement.executeBatch();
