@@ -8,7 +8,7 @@ import java.sql.Statement;
 
 /**
  * Gives every service of the local stack its own user and schema in the one H2 database, the shape of production's
- * Oracle (docs/adr/0024a-one-h2-server-schema-per-service.md). Run by ./dataops on every `up`, as the database's
+ * Oracle (docs/adr/0025-one-h2-server-schema-per-service.md). Run by ./dataops on every `up`, as the database's
  * admin, with the jar of the H2 server on the class path:
  *
  * <pre>java -cp h2.jar deploy/local/H2Schemas.java &lt;admin JDBC URL&gt; &lt;password dir&gt; GATEWAY INGEST ...</pre>

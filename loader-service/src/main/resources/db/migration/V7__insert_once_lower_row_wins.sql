@@ -1,5 +1,5 @@
 -- Rows are written once, with no read before the write, and within one file the lower row number keeps a key
--- whatever order the batches come in (docs/adr/0024c-insert-once-lower-row-wins.md). A batch that displaces a higher
+-- whatever order the batches come in (docs/adr/0026-insert-once-lower-row-wins.md). A batch that displaces a higher
 -- row of the same run, stored by another batch, counts it in rows_displaced: that row was counted loaded by its own
 -- batch and is now a reject of this one, so the run's rows loaded are SUM(rows_loaded) - SUM(rows_displaced).
 ALTER TABLE loaded_batches ADD rows_displaced NUMBER(10) DEFAULT 0 NOT NULL;

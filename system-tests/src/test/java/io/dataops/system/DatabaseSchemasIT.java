@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The local stack's one H2 server has the shape of production's Oracle (README, docs/adr/0024a): each service
+ * The local stack's one H2 server has the shape of production's Oracle (README, docs/adr/0025): each service
  * connects as its own user, owns its own schema, and can read nothing of another's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

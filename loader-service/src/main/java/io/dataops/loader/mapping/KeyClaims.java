@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Decides, for the rows of one batch taken in row order, what each does with its natural key, so that the result
  * does not depend on the order in which a file's batches are loaded: within a file the lower row number keeps a key
- * (docs/adr/0024c-insert-once-lower-row-wins.md). Plain logic over what the database holds ({@code stored}: the
+ * (docs/adr/0026-insert-once-lower-row-wins.md). Plain logic over what the database holds ({@code stored}: the
  * provenance of the rows already holding some of the batch's keys) and what earlier rows of the batch claimed.
  * <ul>
  * <li>a key nobody holds: INSERT;</li>

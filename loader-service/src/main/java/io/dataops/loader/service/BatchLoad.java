@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Loads one batch of valid rows and records the batch and its rejects in the ledger, all in one transaction. A
  * batch already in the ledger is skipped whole: a redelivery changes nothing. The batches of one file may come in
  * any order, on any replica; within a file the lower row number keeps a key
- * (docs/adr/0024c-insert-once-lower-row-wins.md).
+ * (docs/adr/0026-insert-once-lower-row-wins.md).
  * <ol>
  * <li>{@link ReferenceCheck} rejects rows with a dangling reference or an unreadable nested array before anything
  * is written.</li>

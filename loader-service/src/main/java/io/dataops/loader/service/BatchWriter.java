@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * Writes a batch's candidate rows and their children on one connection, in the caller's transaction, with a number
- * of statements that does not grow with the batch (docs/adr/0024c-insert-once-lower-row-wins.md):
+ * of statements that does not grow with the batch (docs/adr/0026-insert-once-lower-row-wins.md):
  * <ol>
  * <li>one JDBC batch INSERT of every row whose key no lower row of the batch took, and one of their children,
  * inside a savepoint: the common case, a batch of new keys, writes each row once and reads nothing;</li>
@@ -208,7 +208,7 @@ class BatchWriter {
 
     /**
      * New rows as one JDBC batch of a one-row INSERT: measured cheaper than one multi-row INSERT over H2's TCP
-     * protocol 21, which sends the batch as one message, as Oracle's driver does (docs/adr/0024c).
+     * protocol 21, which sends the batch as one message, as Oracle's driver does (docs/adr/0026).
      */
     private static void insert(Connection c, LoadStatements statements, RowBatch batch, List<Candidate> rows)
             throws SQLException {

@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * The statements that write a target's rows, each carrying many rows, built from the target's definition
- * (docs/adr/0024c-insert-once-lower-row-wins.md):
+ * (docs/adr/0026-insert-once-lower-row-wins.md):
  * <ul>
  * <li>{@link #insertSql(int)}: an {@code INSERT ... SELECT ... FROM dual UNION ALL SELECT ...} for n rows, each
  * with its provenance (file, job, row number); the loader runs it for one row in a JDBC batch (measured cheaper
- * over H2's TCP protocol than one statement of 500 rows, docs/adr/0024c). No read before it: a key already stored
+ * over H2's TCP protocol than one statement of 500 rows, docs/adr/0026). No read before it: a key already stored
  * makes it fail on the natural key's unique constraint, the batch goes back to a savepoint, and
  * {@link #storedSql(int)} and the decision of each row follow;</li>
  * <li>{@link #storedSql(int)}: who holds each of n natural keys;</li>

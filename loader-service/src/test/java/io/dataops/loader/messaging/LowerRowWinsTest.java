@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Within a file the lower row number keeps a key, whatever order the file's batches are loaded in
- * (docs/adr/0024c-insert-once-lower-row-wins.md). Each test loads the same file's batches in row order and in
+ * (docs/adr/0026-insert-once-lower-row-wins.md). Each test loads the same file's batches in row order and in
  * reverse, under two file ids with their own keys, and compares what is stored, rejected and counted.
  */
 @QuarkusTest
