@@ -110,7 +110,7 @@ final class PlatformProcesses {
 
     /** The JDBC URL of the stack's H2 server, with the settings ./dataops gives every service. */
     static String databaseUrl() {
-        return "jdbc:h2:tcp://127.0.0.1:" + port(9094) + "/dataops;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:tcp://127.0.0.1:" + port(9094) + "/dataops;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000";
     }
 
     /** The password ./dataops generated for a service's database user ({@code "ingest"}). */
