@@ -41,15 +41,6 @@ class MergeStatementTest {
     }
 
     @Test
-    void items_go_into_their_table_with_parent_id_position_and_provenance() {
-        ChildInsert insert = new ChildInsert(TargetTables.ORDERS.children().get(0));
-
-        assertThat(insert.insertSql()).isEqualTo("INSERT INTO order_items (order_id, line_no, product, qty, price,"
-                + " source_file_id, load_job_id, load_row_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        assertThat(insert.deleteSql()).isEqualTo("DELETE FROM order_items WHERE order_id = ?");
-    }
-
-    @Test
     void a_value_too_long_is_reported_with_its_column_and_without_the_sql() {
         SQLException h2 = new SQLException("Value too long for column \"NAME CHARACTER VARYING(100)\": \"'XXXX' (101)\";"
                 + " SQL statement:\nMERGE INTO customers t USING (SELECT ...) [22001-240]", "22001", 22001);
